@@ -1,0 +1,13 @@
+//! Named entities: recognition, typing and resolution.
+//!
+//! PLACEHOLDER: finds nothing yet.
+
+use crate::Entity;
+use crate::clean::Cleaned;
+use crate::segment::Segmentation;
+
+/// Finds the entities of a cleaned document; spans are offsets into `cleaned.text`.
+pub fn recognize(cleaned: &Cleaned, segmentation: &Segmentation) -> Vec<Entity> {
+    let _ = (cleaned, segmentation);
+    Vec::new()
+}

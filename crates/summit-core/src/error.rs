@@ -1,0 +1,41 @@
+//! The core's one error type: why a document could not be analysed.
+
+use thiserror::Error;
+
+/// Why an input could not be analysed. Each variant says what was wrong with the input;
+/// none of them is a bug in the engine (the engine does not panic on any input).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Zero bytes.
+    #[error("the input is empty")]
+    Empty,
+    /// Only whitespace, invisible characters or scraping debris: nothing to analyse.
+    #[error("the input holds no text: only whitespace, invisible characters or debris")]
+    NoText,
+    /// Larger than the configured limit ([`crate::Limits::max_input_bytes`]).
+    #[error("the input is {len} bytes, over the limit of {limit} bytes")]
+    TooLarge { len: usize, limit: usize },
+    /// Not valid UTF-8 (and lossy decoding was not asked for).
+    #[error("the input is not valid UTF-8: invalid byte sequence at byte {offset}")]
+    InvalidUtf8 { offset: usize },
+    /// Looks like binary data rather than text (NUL bytes or mostly control characters).
+    #[error("the input looks like binary data, not text ({reason} near byte {offset})")]
+    Binary { offset: usize, reason: &'static str },
+}
+
+impl Error {
+    /// A stable, machine-readable name for the variant (used in JSON error lines and as
+    /// the Python exception's `kind`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Empty => "empty",
+            Error::NoText => "no_text",
+            Error::TooLarge { .. } => "too_large",
+            Error::InvalidUtf8 { .. } => "invalid_utf8",
+            Error::Binary { .. } => "binary",
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,141 @@
+//! The analysis pipeline and the mapping of its results back onto the input.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+
+use crate::clean::{self, Cleaned};
+use crate::input::{self, Decoded, Options};
+use crate::text::OffsetMap;
+use crate::{Document, Error, Paragraph, Result, Span, entities, quotes, segment};
+
+/// Runs the pipeline. Cheap to share: it holds the options and a reference to the
+/// embedded models, which load once per process.
+#[derive(Debug, Clone, Default)]
+pub struct Analyzer {
+    options: Options,
+}
+
+impl Analyzer {
+    pub fn new(options: Options) -> Self {
+        Analyzer { options }
+    }
+
+    /// A process-wide analyzer with the default options.
+    pub fn shared() -> &'static Analyzer {
+        static SHARED: OnceLock<Analyzer> = OnceLock::new();
+        SHARED.get_or_init(Analyzer::default)
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Analyses one document. `input` is the article's bytes, normally UTF-8 text.
+    pub fn analyze(&self, id: &str, input: &[u8]) -> Result<Document> {
+        let decoded = input::decode(input, &self.options)?;
+        let cleaned = clean::clean(&decoded.text);
+        if cleaned.blocks.is_empty() {
+            return Err(Error::NoText);
+        }
+        let segmentation = segment::segment(&cleaned.text, &cleaned.block_spans());
+        let found = entities::recognize(&cleaned, &segmentation);
+        let attributed = quotes::extract(&cleaned, &segmentation, &found);
+        Ok(assemble(id, input, &decoded, cleaned, found, attributed))
+    }
+
+    /// Analyses many documents in parallel (rayon's global pool). One result per input,
+    /// in input order: a bad document yields its own error and never a missing row.
+    pub fn analyze_batch<I, T>(&self, inputs: &[(I, T)]) -> Vec<Result<Document>>
+    where
+        I: AsRef<str> + Sync,
+        T: AsRef<[u8]> + Sync,
+    {
+        inputs
+            .par_iter()
+            .map(|(id, bytes)| self.analyze(id.as_ref(), bytes.as_ref()))
+            .collect()
+    }
+}
+
+/// Builds the document, moving every span from cleaned-text offsets to input offsets and
+/// taking each span's `text` from the input.
+fn assemble(
+    id: &str,
+    input: &[u8],
+    decoded: &Decoded<'_>,
+    cleaned: Cleaned,
+    mut found: Vec<crate::Entity>,
+    attributed: quotes::Extracted,
+) -> Document {
+    let to_input = SpanMapper { input, clean: &cleaned.map, decoded: &decoded.map };
+    let paragraphs = cleaned
+        .blocks
+        .iter()
+        .map(|b| Paragraph { kind: b.kind, span: to_input.span(b.span) })
+        .collect();
+    let mut removed = cleaned.removed;
+    for r in &mut removed {
+        r.span = decoded.map.to_source(r.span);
+    }
+    for e in &mut found {
+        for m in &mut e.mentions {
+            m.span = to_input.span(m.span);
+            m.text = to_input.text(m.span);
+        }
+    }
+    let mut quotes = attributed.quotes;
+    for q in &mut quotes {
+        q.span = to_input.span(q.span);
+        q.text = to_input.text(q.span);
+        if let Some(c) = &mut q.cue {
+            c.span = to_input.span(c.span);
+            c.text = to_input.text(c.span);
+        }
+        if let Some(s) = &mut q.speaker {
+            s.span = to_input.span(s.span);
+            s.text = to_input.text(s.span);
+        }
+        if let Some(a) = &mut q.addressee {
+            a.span = to_input.span(a.span);
+            a.text = to_input.text(a.span);
+        }
+    }
+    let mut warnings = cleaned.warnings;
+    if decoded.replaced_invalid {
+        warnings.insert(0, "invalid UTF-8 sequences were replaced with U+FFFD".to_owned());
+    }
+    warnings.extend(attributed.warnings);
+    Document {
+        id: id.to_owned(),
+        title: cleaned.title,
+        published: cleaned.published,
+        text: cleaned.text,
+        paragraphs,
+        removed,
+        entities: found,
+        quotes,
+        warnings,
+    }
+}
+
+/// Cleaned-text span → input span, through both offset maps.
+struct SpanMapper<'a> {
+    input: &'a [u8],
+    clean: &'a OffsetMap,
+    decoded: &'a OffsetMap,
+}
+
+impl SpanMapper<'_> {
+    fn span(&self, clean_span: Span) -> Span {
+        self.decoded.to_source(self.clean.to_source(clean_span))
+    }
+
+    fn text(&self, input_span: Span) -> String {
+        match String::from_utf8_lossy(&self.input[input_span.start..input_span.end]) {
+            Cow::Borrowed(s) => s.to_owned(),
+            Cow::Owned(s) => s,
+        }
+    }
+}
