@@ -1,23 +1,48 @@
-//! The `summit` command. PLACEHOLDER: only `analyze FILE…` in JSON Lines.
+//! The `summit` command.
 
-use std::io::Write;
 use std::process::ExitCode;
 
-fn main() -> anyhow::Result<ExitCode> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let files: Vec<&String> = args.iter().skip(1).filter(|a| !a.starts_with("--") && *a != "jsonl").collect();
-    let mut out = std::io::stdout().lock();
-    let mut failed = false;
-    for f in files {
-        let bytes = std::fs::read(f)?;
-        match summit_core::analyze(f, &bytes) {
-            Ok(doc) => serde_json::to_writer(&mut out, &doc)?,
-            Err(e) => {
-                failed = true;
-                serde_json::to_writer(&mut out, &serde_json::json!({"id": f, "error": {"kind": e.kind(), "message": e.to_string()}}))?
-            }
+use clap::{Parser, Subcommand};
+
+mod analyze;
+mod eval;
+mod train;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "summit",
+    version,
+    about = "Structured facts from news text: clean text, entities, quotes"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Analyse articles and print one document per input.
+    Analyze(analyze::Args),
+    /// Score the engine against gold data.
+    #[command(subcommand)]
+    Eval(eval::Command),
+    /// Build the models that ship inside summit-core.
+    #[command(subcommand)]
+    Train(train::Command),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze::run(args),
+        Command::Eval(cmd) => eval::run(cmd),
+        Command::Train(cmd) => train::run(cmd),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("summit: {e:#}");
+            ExitCode::from(2)
         }
-        writeln!(out)?;
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

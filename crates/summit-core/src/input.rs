@@ -20,7 +20,9 @@ impl Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_input_bytes: Self::DEFAULT_MAX_INPUT_BYTES }
+        Limits {
+            max_input_bytes: Self::DEFAULT_MAX_INPUT_BYTES,
+        }
     }
 }
 
@@ -57,12 +59,22 @@ pub fn decode<'a>(bytes: &'a [u8], options: &Options) -> Result<Decoded<'a>> {
     }
     let limit = options.limits.max_input_bytes;
     if bytes.len() > limit {
-        return Err(Error::TooLarge { len: bytes.len(), limit });
+        return Err(Error::TooLarge {
+            len: bytes.len(),
+            limit,
+        });
     }
     if let Some(offset) = memchr::memchr(0, bytes) {
-        return Err(Error::Binary { offset, reason: "NUL byte" });
+        return Err(Error::Binary {
+            offset,
+            reason: "NUL byte",
+        });
     }
-    let bom = if bytes.starts_with(UTF8_BOM) { UTF8_BOM.len() } else { 0 };
+    let bom = if bytes.starts_with(UTF8_BOM) {
+        UTF8_BOM.len()
+    } else {
+        0
+    };
     let body = &bytes[bom..];
     let decoded = match std::str::from_utf8(body) {
         Ok(text) => Decoded {
@@ -72,7 +84,9 @@ pub fn decode<'a>(bytes: &'a [u8], options: &Options) -> Result<Decoded<'a>> {
         },
         Err(e) if !options.lossy_utf8 => {
             sniff_binary(body, bom)?;
-            return Err(Error::InvalidUtf8 { offset: bom + e.valid_up_to() });
+            return Err(Error::InvalidUtf8 {
+                offset: bom + e.valid_up_to(),
+            });
         }
         Err(_) => decode_lossy(body, bom),
     };
@@ -92,7 +106,11 @@ fn decode_lossy(body: &[u8], bom: usize) -> Decoded<'static> {
             at += invalid.len();
         }
     }
-    Decoded { text: Cow::Owned(out.text), map: out.map, replaced_invalid: true }
+    Decoded {
+        text: Cow::Owned(out.text),
+        map: out.map,
+        replaced_invalid: true,
+    }
 }
 
 /// Refuses text that is mostly control characters or replacement characters: a binary
@@ -104,8 +122,8 @@ fn sniff_binary(bytes: &[u8], base: usize) -> Result<()> {
     let mut first = None;
     for (i, c) in String::from_utf8_lossy(head).char_indices() {
         chars += 1;
-        let bad = (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}'))
-            || c == '\u{FFFD}';
+        let bad =
+            (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}')) || c == '\u{FFFD}';
         if bad {
             suspicious += 1;
             first.get_or_insert(i);
@@ -135,8 +153,14 @@ mod tests {
 
     #[test]
     fn over_limit_is_an_error_with_both_sizes() {
-        let opts = Options { limits: Limits { max_input_bytes: 4 }, ..Options::default() };
-        assert_eq!(decode(b"hello", &opts).unwrap_err(), Error::TooLarge { len: 5, limit: 4 });
+        let opts = Options {
+            limits: Limits { max_input_bytes: 4 },
+            ..Options::default()
+        };
+        assert_eq!(
+            decode(b"hello", &opts).unwrap_err(),
+            Error::TooLarge { len: 5, limit: 4 }
+        );
     }
 
     #[test]
@@ -154,7 +178,10 @@ mod tests {
     #[test]
     fn lossy_decoding_maps_back_to_the_invalid_bytes() {
         let raw = b"caf\xe9 au lait";
-        let opts = Options { lossy_utf8: true, ..Options::default() };
+        let opts = Options {
+            lossy_utf8: true,
+            ..Options::default()
+        };
         let d = decode(raw, &opts).unwrap();
         assert_eq!(d.text, "caf\u{FFFD} au lait");
         assert!(d.replaced_invalid);

@@ -69,11 +69,18 @@ fn assemble(
     mut found: Vec<crate::Entity>,
     attributed: quotes::Extracted,
 ) -> Document {
-    let to_input = SpanMapper { input, clean: &cleaned.map, decoded: &decoded.map };
+    let to_input = SpanMapper {
+        input,
+        clean: &cleaned.map,
+        decoded: &decoded.map,
+    };
     let paragraphs = cleaned
         .blocks
         .iter()
-        .map(|b| Paragraph { kind: b.kind, span: to_input.span(b.span) })
+        .map(|b| Paragraph {
+            kind: b.kind,
+            span: to_input.span(b.span),
+        })
         .collect();
     let mut removed = cleaned.removed;
     for r in &mut removed {
@@ -104,7 +111,10 @@ fn assemble(
     }
     let mut warnings = cleaned.warnings;
     if decoded.replaced_invalid {
-        warnings.insert(0, "invalid UTF-8 sequences were replaced with U+FFFD".to_owned());
+        warnings.insert(
+            0,
+            "invalid UTF-8 sequences were replaced with U+FFFD".to_owned(),
+        );
     }
     warnings.extend(attributed.warnings);
     Document {

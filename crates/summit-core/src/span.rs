@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 /// In a [`crate::Document`] every span is a byte offset into the input exactly as the
 /// caller gave it. Inside the pipeline the same type addresses the cleaned text; the
 /// [`crate::text::OffsetMap`] turns one into the other.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

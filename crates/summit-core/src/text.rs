@@ -45,7 +45,13 @@ impl OffsetMap {
     pub fn shifted(offset: usize, len: usize) -> Self {
         let mut map = OffsetMap::default();
         if len > 0 {
-            map.pieces.push(Piece { dst: 0, dst_len: len, src: offset, src_len: len, copy: true });
+            map.pieces.push(Piece {
+                dst: 0,
+                dst_len: len,
+                src: offset,
+                src_len: len,
+                copy: true,
+            });
         }
         map
     }
@@ -102,7 +108,10 @@ pub struct MappedText {
 
 impl MappedText {
     pub fn with_capacity(bytes: usize) -> Self {
-        MappedText { text: String::with_capacity(bytes), map: OffsetMap::default() }
+        MappedText {
+            text: String::with_capacity(bytes),
+            map: OffsetMap::default(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -129,7 +138,13 @@ impl MappedText {
             last.src_len += s.len();
             return;
         }
-        self.map.pieces.push(Piece { dst, dst_len: s.len(), src, src_len: s.len(), copy: true });
+        self.map.pieces.push(Piece {
+            dst,
+            dst_len: s.len(),
+            src,
+            src_len: s.len(),
+            copy: true,
+        });
     }
 
     /// Appends `s` as the replacement of the source bytes `src` (which may differ in
@@ -141,7 +156,13 @@ impl MappedText {
         }
         let dst = self.text.len();
         self.text.push_str(s);
-        self.map.pieces.push(Piece { dst, dst_len: s.len(), src: src.start, src_len: src.len(), copy: false });
+        self.map.pieces.push(Piece {
+            dst,
+            dst_len: s.len(),
+            src: src.start,
+            src_len: src.len(),
+            copy: false,
+        });
     }
 
     /// Appends `s`, which has no source (a paragraph separator), anchored at source offset
@@ -152,7 +173,13 @@ impl MappedText {
         }
         let dst = self.text.len();
         self.text.push_str(s);
-        self.map.pieces.push(Piece { dst, dst_len: s.len(), src: at, src_len: 0, copy: false });
+        self.map.pieces.push(Piece {
+            dst,
+            dst_len: s.len(),
+            src: at,
+            src_len: 0,
+            copy: false,
+        });
     }
 }
 

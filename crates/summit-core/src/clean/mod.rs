@@ -48,11 +48,24 @@ pub fn clean(text: &str) -> Cleaned {
             }
             let start = out.len();
             out.push_copy(trimmed, at);
-            let kind = if blocks.is_empty() { ParagraphKind::Title } else { ParagraphKind::Body };
-            blocks.push(Block { kind, span: Span::new(start, out.len()) });
+            let kind = if blocks.is_empty() {
+                ParagraphKind::Title
+            } else {
+                ParagraphKind::Body
+            };
+            blocks.push(Block {
+                kind,
+                span: Span::new(start, out.len()),
+            });
         }
         pos += part.len() + 2;
     }
     let title = blocks.first().map(|b| b.span.slice(&out.text).to_owned());
-    Cleaned { text: out.text, map: out.map, blocks, title, ..Cleaned::default() }
+    Cleaned {
+        text: out.text,
+        map: out.map,
+        blocks,
+        title,
+        ..Cleaned::default()
+    }
 }

@@ -65,11 +65,18 @@ pub fn segment(text: &str, blocks: &[Span]) -> Segmentation {
         let mut at = b.start;
         for w in text[b.start..b.end].split(' ') {
             if !w.is_empty() {
-                seg.tokens.push(Token { span: Span::new(at, at + w.len()), kind: TokenKind::Word });
+                seg.tokens.push(Token {
+                    span: Span::new(at, at + w.len()),
+                    kind: TokenKind::Word,
+                });
             }
             at += w.len() + 1;
         }
-        seg.sentences.push(Sentence { span: *b, tokens: first..seg.tokens.len(), block });
+        seg.sentences.push(Sentence {
+            span: *b,
+            tokens: first..seg.tokens.len(),
+            block,
+        });
     }
     seg
 }
