@@ -1,6 +1,8 @@
 //! Quotes: attributed statements and their speakers.
-//!
-//! PLACEHOLDER: finds nothing yet.
+
+mod lex;
+mod lexicon;
+mod marks;
 
 use crate::clean::Cleaned;
 use crate::segment::Segmentation;
