@@ -93,6 +93,7 @@ pub(crate) mod frame {
     pub const INF: u16 = 1 << 7;
     pub const ASK: u16 = 1 << 8;
     pub const NOUN: u16 = 1 << 9;
+    pub const BARE: u16 = 1 << 10;
 
     pub(super) fn parse(name: &str) -> Option<u16> {
         Some(match name {
@@ -106,6 +107,7 @@ pub(crate) mod frame {
             "inf" => INF,
             "ask" => ASK,
             "noun" => NOUN,
+            "bare" => BARE,
             _ => return None,
         })
     }
