@@ -192,7 +192,7 @@ fn verbal(v: &View<'_>, hit: &CueHit) -> bool {
             v.is_word(hit.b, "that")
                 || n.is_punct(':')
                 || n.mark == Some(Role::Open)
-                || hit.verb.has(frame::INF) && (v.is_word(hit.b, "on") || v.is_word(hit.b, "for"))
+                || hit.verb.has(frame::INF) && v.is_word(hit.b, "on")
         };
         if !subject_before && !complement_after {
             return false;
@@ -555,7 +555,11 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
         if t.is(class::PREP) && !v.is_word(p, "that") {
             // "said at a press conference on Sunday that …", "told CNN in an interview, …",
             // "said to reporters that …"
-            if v.is_word(p, "to") && verb.has(frame::INF) && !verb.has(frame::TELL) {
+            if verb.has(frame::INF)
+                && (v.is_word(p, "to") && !verb.has(frame::TELL)
+                    || v.is_word(p, "on")
+                    || v.is_word(p, "for"))
+            {
                 break;
             }
             let mut k = p + 1;
@@ -964,7 +968,8 @@ fn apposition_source(v: &View<'_>, comma: usize, lo: usize) -> Option<Np> {
             }
             let np = np_left(v, k - 1, lo)?;
             // "ROLE, NAME, said": prefer the name between the commas.
-            if np.kind == NpKind::Description {
+            let role = (np.start..np.end).any(|j| v.toks[j].is(class::ROLE | class::TITLE));
+            if np.kind == NpKind::Description || role {
                 if let Some(inner) = np_right(v, k + 1, comma) {
                     if inner.kind == NpKind::Name && inner.end == comma {
                         return Some(inner);
@@ -1360,12 +1365,12 @@ fn continuations(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
         let (a, b) = r.toks;
         let unit = &v.units[v.unit_of[a] as usize];
         // Stands alone: the region is its unit (but for punctuation).
-        let alone = v.toks[unit.start..a]
-            .iter()
-            .all(|t| t.shape == Shape::Punct)
-            && v.toks[b + 1..unit.end]
-                .iter()
-                .all(|t| t.shape == Shape::Punct);
+        let punct_only = |from: usize, to: usize| {
+            v.toks
+                .get(from..to)
+                .is_some_and(|ts| ts.iter().all(|t| t.shape == Shape::Punct))
+        };
+        let alone = b < unit.end && punct_only(unit.start, a) && punct_only(b + 1, unit.end);
         let pf = &out[prev];
         let prev_para = v.toks[pf.content.0].para;
         let close = r.region.para as u32 == prev_para

@@ -97,13 +97,18 @@ pub(crate) struct View<'t> {
 impl<'t> View<'t> {
     pub fn build(text: &'t str, paras: &[Span], seg: &Segmentation) -> View<'t> {
         let lex = Lexicon::get();
-        let found = marks::find(text, paras);
+        let paras = split_paragraphs(text, paras);
+        let found = marks::find(text, &paras);
         let mut toks: Vec<Tok> = Vec::with_capacity(seg.tokens.len() + seg.tokens.len() / 4);
         let mut mark_at = 0usize;
+        let mut pi = 0usize;
         for sent in &seg.sentences {
-            let para = sent.block as u32;
             let mut first = true;
-            for t in &seg.tokens[sent.tokens.clone()] {
+            for t in seg.tokens.get(sent.tokens.clone()).unwrap_or_default() {
+                while pi + 1 < paras.len() && paras[pi].end <= t.span.start {
+                    pi += 1;
+                }
+                let para = pi as u32;
                 let before = toks.len();
                 split_token(
                     text,
@@ -143,7 +148,7 @@ impl<'t> View<'t> {
             regions,
             units,
             unit_of,
-            paras: paras.to_vec(),
+            paras,
             repairs: found.repairs,
         }
     }
@@ -161,6 +166,36 @@ impl<'t> View<'t> {
     pub fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.toks[a].span.start, self.toks[b].span.end)
     }
+}
+
+/// The paragraphs the stage reads: the cleaner's blocks, further split at line breaks that
+/// end a sentence or a quotation (a block whose paragraphs are separated by single
+/// newlines), but not at the line breaks of hard-wrapped prose.
+fn split_paragraphs(text: &str, blocks: &[Span]) -> Vec<Span> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let s = b.slice(text);
+        let mut start = b.start;
+        for (i, _) in s.match_indices('\n') {
+            let at = b.start + i;
+            let before = text[start..at].trim_end().chars().next_back();
+            let after = text[at + 1..b.end].trim_start().chars().next();
+            let ends = before.is_some_and(|c| {
+                matches!(c, '.' | '?' | '!' | ':' | ')' | '…') || marks::is_mark(c)
+            }) || after.is_some_and(marks::is_mark)
+                || before.is_none();
+            if ends {
+                if !text[start..at].trim().is_empty() {
+                    out.push(Span::new(start, at));
+                }
+                start = at + 1;
+            }
+        }
+        if !text[start..b.end].trim().is_empty() || start == b.start {
+            out.push(Span::new(start, b.end));
+        }
+    }
+    out
 }
 
 /// Splits one segmenter token into the stage's tokens.
