@@ -117,9 +117,53 @@ pub(crate) fn find(v: &View<'_>, opts: Options) -> Vec<Found> {
             let _ = ui;
         }
     }
+    dash_attributions(v, &mut out, &mut claimed);
     continuations(v, &mut out, &mut claimed);
     out.sort_by_key(|f| (f.span.start, f.span.end));
     out
+}
+
+/// "“…” ― Francisco Herrero": a quotation signed with a dash and a name.
+fn dash_attributions(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
+    for (ri, r) in v.regions.iter().enumerate() {
+        if claimed[ri] || r.region.close.is_none() {
+            continue;
+        }
+        let d = r.toks.1 + 1;
+        let Some(dash) = v.toks.get(d) else {
+            continue;
+        };
+        let is_dash = dash.shape == Shape::Punct
+            && (matches!(dash.ch, '\u{2015}' | '\u{2014}' | '\u{2013}')
+                || dash.ch == '-' && v.toks.get(d + 1).is_some_and(|t| t.is_punct('-')));
+        if !is_dash || dash.para != v.toks[r.toks.1].para {
+            continue;
+        }
+        let mut s = d + 1;
+        while s < v.toks.len() && v.toks[s].is_punct('-') {
+            s += 1;
+        }
+        let unit_end = v.units[v.unit_of[d] as usize].end;
+        let Some(np) = np_right(v, s, unit_end) else {
+            continue;
+        };
+        let rest_ok = v.toks[np.end..unit_end]
+            .iter()
+            .all(|t| t.shape == Shape::Punct);
+        if np.kind != NpKind::Name || !rest_ok || v.toks[np.start].para != dash.para {
+            continue;
+        }
+        claimed[ri] = true;
+        out.push(Found {
+            kind: QuoteKind::Direct,
+            content: (inner_first(v, ri), inner_last(v, ri)),
+            span: r.region.inner,
+            cue: Some((d, d + 1)),
+            source: Source::Np(np),
+            addressee: None,
+            continues: None,
+        });
+    }
 }
 
 /// The reporting verb (or "according to") starting at token `i`.
@@ -257,7 +301,11 @@ fn attribute(
             break;
         }
     }
-    if passive && !hit.verb.has(frame::AS | frame::NAME) {
+    if passive {
+        // "was described as “…”": a partial quotation with an unstated source.
+        if hit.verb.has(frame::AS | frame::NAME) {
+            partial_after(v, hit, hit.b, hi, Source::None, out, claimed);
+        }
         return;
     }
     let participle = hit.form == Form::Ing && !(g < hit.a && v.toks[g].is(class::AUX));
@@ -296,7 +344,7 @@ fn attribute(
         };
     } else if let Some(np) = left_np.filter(|_| !passive) {
         source = Source::Np(np);
-        if right.is_none() {
+        if right.is_none_or(|r| r.introduced) {
             content_left = left_content(v, np.start, lo, first_in_unit, out);
         }
     } else if g > lo && is_comma_or_close(v, g - 1) {
@@ -310,7 +358,7 @@ fn attribute(
             }
         });
         match inverted {
-            Some(np) if right.is_none() || right.is_some_and(|r| r.start <= np.end) => {
+            Some(np) if right.is_none_or(|r| r.start <= np.end || r.introduced) => {
                 source = Source::Np(np);
                 content_left = left_content(v, hit.a, lo, first_in_unit, out);
                 if let Some(np2) = apposition_source(v, g - 1, lo) {
@@ -337,7 +385,12 @@ fn attribute(
     };
 
     // What: content on the right (complement), or on the left (the cue follows it).
-    if let Some(r) = right.filter(|r| inverted_source_end.is_none_or(|e| r.start >= e)) {
+    // "“A,” she said, “B.”": a quotation on both sides is one split quotation, read from
+    // the left.
+    let split = content_left.is_some_and(|(s, e)| kind_of(v, s, e, false) == QuoteKind::Direct);
+    if let Some(r) = right
+        .filter(|r| inverted_source_end.is_none_or(|e| r.start >= e) && !(r.introduced && split))
+    {
         let kind = if r.introduced {
             QuoteKind::Direct
         } else {
@@ -379,35 +432,56 @@ fn attribute(
     }
     // A quoted phrase credited to the source: "called it “reckless”", "described X as “…”".
     if !matches!(source, Source::None) || hit.verb.has(frame::AS | frame::NAME) {
-        let mut k = inverted_source_end.unwrap_or(hit.b);
-        let limit = (k + 8).min(hi);
-        while k < limit {
-            let t = &v.toks[k];
-            if t.in_region() {
-                let ri = t.region as usize;
-                let r = &v.regions[ri];
-                if claimed[ri] || r.region.inner.len() > 80 {
-                    return;
-                }
-                claimed[ri] = true;
-                out.push(Found {
-                    kind: QuoteKind::Partial,
-                    content: (inner_first(v, ri), inner_last(v, ri)),
-                    span: r.region.inner,
-                    cue: Some((hit.a, hit.b)),
-                    source,
-                    addressee: None,
-                    continues: None,
-                });
+        partial_after(
+            v,
+            hit,
+            inverted_source_end.unwrap_or(hit.b),
+            hi,
+            source,
+            out,
+            claimed,
+        );
+    }
+}
+
+/// A short quotation within a few words after the cue, credited as a partial quote.
+fn partial_after(
+    v: &View<'_>,
+    hit: &CueHit,
+    from: usize,
+    hi: usize,
+    source: Source,
+    out: &mut Vec<Found>,
+    claimed: &mut [bool],
+) {
+    let mut k = from;
+    let limit = (k + 8).min(hi);
+    while k < limit {
+        let t = &v.toks[k];
+        if t.in_region() {
+            let ri = t.region as usize;
+            let r = &v.regions[ri];
+            if claimed[ri] || r.region.inner.len() > 80 {
                 return;
             }
-            if t.shape == Shape::Punct && !matches!(t.ch, '-')
-                || t.is(class::SUB) && !v.is_word(k, "as")
-            {
-                return;
-            }
-            k += 1;
+            claimed[ri] = true;
+            out.push(Found {
+                kind: QuoteKind::Partial,
+                content: (inner_first(v, ri), inner_last(v, ri)),
+                span: r.region.inner,
+                cue: Some((hit.a, hit.b)),
+                source,
+                addressee: None,
+                continues: None,
+            });
+            return;
         }
+        if t.shape == Shape::Punct && !matches!(t.ch, '-')
+            || t.is(class::SUB) && !v.is_word(k, "as")
+        {
+            return;
+        }
+        k += 1;
     }
 }
 
@@ -622,6 +696,17 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
     } else if t.is_punct(':') || t.is_punct(',') {
         // "said: “…”", "said, “…”"
         let n = p + 1;
+        // "Caddell continued:" closing a paragraph whose successor is the quotation.
+        if t.is_punct(':') && n == hi && n < v.toks.len() && v.toks[n].mark == Some(Role::Open) {
+            let r = &v.regions[v.toks[n].region as usize];
+            return Some(Right {
+                start: n,
+                end: r.toks.1 + 1,
+                that: false,
+                introduced: true,
+                addressee,
+            });
+        }
         if n < hi && v.toks[n].in_region() && v.toks[n].mark == Some(Role::Open)
             || t.is_punct(':') && n < hi && v.toks[n].in_region()
         {
@@ -1123,8 +1208,12 @@ pub(crate) fn np_right(v: &View<'_>, s: usize, hi: usize) -> Option<Np> {
                         && !u.has(lex::ALL_CAPS)
                         && !(k + 1 < hi && v.toks[k + 1].cap()))
             } else if np_token(v, k, false) {
+                // After the head, a lower-case "-ed" word is the verb ("a panel voted").
                 lower += 1;
                 lower <= 4
+                    && !(head.is_some()
+                        && u.entry.is_none()
+                        && (v.tok_text(k).ends_with("ed") || v.tok_text(k).ends_with("ing")))
             } else {
                 false
             }
@@ -1211,7 +1300,7 @@ fn np_token(v: &View<'_>, k: usize, as_head: bool) -> bool {
         return true;
     }
     if as_head {
-        return true;
+        return !v.tok_text(k).ends_with("ly");
     }
     // Lower-case modifiers: not adverbs in -ly, not verbs in -ed that follow a name.
     let w = v.tok_text(k);

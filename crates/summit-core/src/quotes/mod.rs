@@ -36,7 +36,14 @@ pub struct Extracted {
 
 /// Finds the attributed statements of a cleaned document with the default options.
 pub fn extract(cleaned: &Cleaned, segmentation: &Segmentation, entities: &[Entity]) -> Extracted {
-    extract_with(cleaned, segmentation, entities, Options::default())
+    extract_with(
+        cleaned,
+        segmentation,
+        entities,
+        Options {
+            attitudes: std::env::var_os("SUMMIT_ATTITUDES").is_some(),
+        },
+    )
 }
 
 /// Finds the attributed statements of a cleaned document.
