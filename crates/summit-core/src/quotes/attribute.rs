@@ -119,7 +119,6 @@ pub(crate) fn find(v: &View<'_>, opts: Options) -> Vec<Found> {
     }
     dash_attributions(v, &mut out, &mut claimed);
     continuations(v, &mut out, &mut claimed);
-    out.sort_by_key(|f| (f.span.start, f.span.end));
     out
 }
 
@@ -420,7 +419,9 @@ fn attribute(
             span,
             cue: Some((hit.a, hit.b)),
             source,
-            addressee: right.and_then(|r| r.addressee),
+            addressee: right
+                .and_then(|r| r.addressee)
+                .or_else(|| addressee_after(v, hit, hi)),
             continues: None,
         });
         // "“A,” he said, “B.”": the second part shares the attribution.
@@ -561,6 +562,23 @@ struct Right {
     /// A quotation introduced by a colon or a comma ("said: “…”"): direct, whatever follows.
     introduced: bool,
     addressee: Option<Np>,
+}
+
+/// The addressee right after a cue that takes one ("told Reuters", "told reporters").
+fn addressee_after(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Np> {
+    if hit.b >= hi || !hit.verb.has(frame::TELL) {
+        return None;
+    }
+    let t = &v.toks[hit.b];
+    if t.is(class::OBJ) && (!t.is(class::PRON) || v.is_word(hit.b, "her")) {
+        return Some(Np {
+            start: hit.b,
+            end: hit.b + 1,
+            head: hit.b,
+            kind: NpKind::Pronoun,
+        });
+    }
+    np_right(v, hit.b, hi).filter(|np| np.kind != NpKind::Pronoun)
 }
 
 fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
@@ -852,6 +870,13 @@ fn boundary_after_comma(
                 return true;
             }
         }
+        // ", and he urged …": a new clause with its own subject.
+        if v.toks[n + 1].is(class::PRON)
+            && !v.toks[n + 1].is(class::POSS)
+            && !v.is_word(n + 1, "it")
+        {
+            return true;
+        }
         // ", but refuted …": a second predicate of the main clause's subject.
         let w = &v.toks[n + 1];
         if v.is_word(n, "but")
@@ -862,6 +887,10 @@ fn boundary_after_comma(
         {
             return true;
         }
+    }
+    // ", though she noted …": a concession added by the author.
+    if v.is_word(n, "though") || v.is_word(n, "although") {
+        return true;
     }
     // ",” which …" right after a closing quotation mark: the author's aside.
     if (v.is_word(n, "which") || v.is_word(n, "who"))
@@ -1188,6 +1217,13 @@ pub(crate) fn np_right(v: &View<'_>, s: usize, hi: usize) -> Option<Np> {
         if u.in_region() {
             break;
         }
+        if head.is_some_and(|h: usize| v.toks[h].is(class::SPEAKER | class::GROUP))
+            && ["familiar", "close", "briefed"]
+                .iter()
+                .any(|w| v.is_word(k, w))
+        {
+            break;
+        }
         let ok = if u.shape == Shape::Word {
             if u.is(class::DET | class::POSS | class::NUM) && !u.is(class::PRON) {
                 head.is_none() || v.toks[k - 1].is(class::PREP)
@@ -1247,10 +1283,7 @@ pub(crate) fn np_right(v: &View<'_>, s: usize, hi: usize) -> Option<Np> {
     // "sources familiar with the matter", "people close to him".
     if v.toks[head].is(class::SPEAKER | class::GROUP) && end < hi {
         let w = v.tok_text(end).to_ascii_lowercase();
-        if matches!(
-            w.as_str(),
-            "familiar" | "close" | "briefed" | "with" | "in" | "at" | "from"
-        ) {
+        if matches!(w.as_str(), "familiar" | "close" | "briefed") {
             let mut j = end;
             while j < hi
                 && !(v.toks[j].shape == Shape::Punct && v.toks[j].ch != '-')

@@ -125,7 +125,14 @@ impl<'t> View<'t> {
                 }
             }
         }
-        // Paragraph starts and capitalised words.
+        // Paragraphs by position (a segmenter token can straddle a line break).
+        let mut pi = 0usize;
+        for t in &mut toks {
+            while pi + 1 < paras.len() && paras[pi].end <= t.span.start {
+                pi += 1;
+            }
+            t.para = pi as u32;
+        }
         let mut last_para = u32::MAX;
         for t in &mut toks {
             if t.para != last_para {

@@ -36,14 +36,7 @@ pub struct Extracted {
 
 /// Finds the attributed statements of a cleaned document with the default options.
 pub fn extract(cleaned: &Cleaned, segmentation: &Segmentation, entities: &[Entity]) -> Extracted {
-    extract_with(
-        cleaned,
-        segmentation,
-        entities,
-        Options {
-            attitudes: std::env::var_os("SUMMIT_ATTITUDES").is_some(),
-        },
-    )
+    extract_with(cleaned, segmentation, entities, Options::default())
 }
 
 /// Finds the attributed statements of a cleaned document.
@@ -124,3 +117,6 @@ pub(crate) fn extract_text(
         warnings: view.repairs.warnings(),
     }
 }
+
+#[cfg(test)]
+mod tests;
