@@ -320,7 +320,7 @@ fn has_quote_mark(chars: &[char], spans: &Spans) -> bool {
                 '\u{2019}' | '\'' => {
                     let before = i > 0 && chars[i - 1].is_alphanumeric();
                     let after = i + 1 < chars.len() && chars[i + 1].is_alphanumeric();
-                    !(before && after) && (before || after) && !(before && chars[i - 1] == 's')
+                    (!before && after) || (before && !after && chars[i - 1] != 's')
                 }
                 _ => is_mark(c),
             }
@@ -363,7 +363,9 @@ fn gold_attr(g: &GoldAttribution, chars: &[char]) -> Attr {
 
 /// The document's quotes grouped into attributions by cue span.
 fn predicted(doc: &Document, cps: &CodePoints, chars: &[char]) -> Vec<Attr> {
-    let mut groups: Vec<(Option<(usize, usize)>, Vec<usize>)> = Vec::new();
+    // (cue span, member quotes)
+    type Group = (Option<(usize, usize)>, Vec<usize>);
+    let mut groups: Vec<Group> = Vec::new();
     for (i, q) in doc.quotes.iter().enumerate() {
         let cue = q.cue.as_ref().map(|c| (c.span.start, c.span.end));
         match groups.iter_mut().find(|(c, _)| c.is_some() && *c == cue) {

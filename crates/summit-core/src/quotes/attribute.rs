@@ -518,8 +518,8 @@ fn according(
             s += 1;
         }
         (s, content_end(v, s, hi))
-    } else if hit.a > lo && v.toks[hit.a - 1].is_punct(',')
-        || hit.a > lo && v.toks[hit.a - 1].mark == Some(Role::Close)
+    } else if hit.a > lo
+        && (v.toks[hit.a - 1].is_punct(',') || v.toks[hit.a - 1].mark == Some(Role::Close))
     {
         let mut s = lo;
         if let Some(prev) = out
@@ -608,7 +608,7 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
                     || n.shape == Shape::Punct
                     || n.mark.is_some()
             };
-            if next_ok && (verb.has(frame::TELL) || v.is_word(np.end, "that")) {
+            if verb.has(frame::TELL) || next_ok && v.is_word(np.end, "that") {
                 addressee = Some(np);
                 p = np.end;
             }
@@ -752,12 +752,6 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
         && (v.is_word(p, "to") || v.is_word(p, "on") || v.is_word(p, "for"))
     {
         if v.is_word(p, "to") { p } else { p + 1 }
-    } else if verb.has(frame::INF)
-        && verb.has(frame::TELL | frame::ADDR)
-        && addressee.is_some()
-        && v.is_word(p, "to")
-    {
-        p
     } else if verb.has(frame::BARE) && clause_start(v, p) {
         p
     } else {
@@ -801,8 +795,15 @@ fn clause_start(v: &View<'_>, p: usize) -> bool {
     if t.cap() && !t.is(class::TIME) {
         return true;
     }
-    // "said Russia’s …", lower-case nominal subjects: "said officials …" is inverted, not here.
-    t.is(class::SPEAKER | class::GROUP) && !t.cap()
+    // A lower-case subject: "said bilateral relations have …" — an auxiliary within a few
+    // words tells a clause from an object; not a participle ("…, acknowledging that").
+    if t.entry.is_some_and(|e| !e.cues.is_empty()) || v.tok_text(p).ends_with("ing") {
+        return false;
+    }
+    let end = (p + 6).min(v.toks.len());
+    (p..end)
+        .take_while(|&k| v.toks[k].shape == Shape::Word && !v.toks[k].in_region())
+        .any(|k| v.toks[k].is(class::AUX))
 }
 
 /// Where content starting at `start` ends (exclusive): the unit's end or a boundary such as
@@ -1003,8 +1004,21 @@ fn split_rest(
             k = r.toks.1 + 1;
             continue;
         }
-        if t.shape == Shape::Punct || t.is(class::TIME | class::ADV | class::PREP) {
+        if t.shape == Shape::Punct || t.is(class::TIME | class::ADV | class::PREP | class::CONJ) {
             k += 1;
+            continue;
+        }
+        // ", referring to the excuse, “…”": an aside between the parts.
+        let limit = (k + 16).min(hi);
+        let mut j = k;
+        while j < limit && !v.toks[j].in_region() {
+            if v.toks[j].entry.is_some_and(|e| !e.cues.is_empty()) && j > k {
+                return;
+            }
+            j += 1;
+        }
+        if j < limit && j > k && v.toks[j - 1].is_punct(',') {
+            k = j;
             continue;
         }
         return;
@@ -1134,7 +1148,15 @@ pub(crate) fn np_left(v: &View<'_>, e: usize, lo: usize) -> Option<Np> {
     loop {
         let cur = &v.toks[start];
         if cur.is(class::DET | class::POSS) && !cur.is(class::PRON) {
-            break; // a determiner opens the phrase
+            // A determiner opens the phrase, unless the phrase is the object of "of" in a
+            // name: "Mr. Morgan of the Sierra Club".
+            let of_name = start >= lo + 2
+                && (v.is_word(start - 1, "of") || v.is_word(start - 1, "for"))
+                && v.toks[start - 2].cap()
+                && !v.toks[start - 2].in_region();
+            if !of_name {
+                break;
+            }
         }
         if start == lo {
             break;
@@ -1347,9 +1369,7 @@ fn np_kind(v: &View<'_>, start: usize, head: usize) -> NpKind {
     }
     let generic =
         h.is(class::SPEAKER | class::GROUP | class::ROLE | class::ARTIFACT | class::TITLE);
-    if h.cap() && !(generic && (h.has(lex::SENT_START) || head == start)) {
-        NpKind::Name
-    } else if h.has(lex::ALL_CAPS) {
+    if h.cap() && !(generic && (h.has(lex::SENT_START) || head == start)) || h.has(lex::ALL_CAPS) {
         NpKind::Name
     } else {
         NpKind::Description
@@ -1469,8 +1489,7 @@ fn continuations(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
     order.sort_by_key(|&i| out[i].span.start);
     let mut oi = 0;
     let mut last: Option<usize> = None;
-    for ri in 0..v.regions.len() {
-        let r = v.regions[ri];
+    for (ri, &r) in v.regions.iter().enumerate() {
         while oi < order.len() && out[order[oi]].span.start < r.region.inner.start {
             let f = &out[order[oi]];
             if f.kind != QuoteKind::Partial {
@@ -1498,8 +1517,7 @@ fn continuations(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
         let close = r.region.para as u32 == prev_para
             || r.region.para as u32 == prev_para + 1 && v.toks[a].has(lex::PARA_START)
             || r.region.continued;
-        let direct_like = matches!(pf.kind, QuoteKind::Direct | QuoteKind::Mixed);
-        if alone && close && direct_like || r.region.continued && close {
+        if close && (alone || r.region.continued) {
             claimed[ri] = true;
             let idx = out.len();
             let root = pf.continues.unwrap_or(prev);

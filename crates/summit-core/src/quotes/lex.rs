@@ -90,7 +90,6 @@ pub(crate) struct View<'t> {
     pub units: Vec<Range<usize>>,
     /// Unit index of each token.
     pub unit_of: Vec<u32>,
-    pub paras: Vec<Span>,
     pub repairs: marks::Repairs,
 }
 
@@ -155,7 +154,6 @@ impl<'t> View<'t> {
             regions,
             units,
             unit_of,
-            paras,
             repairs: found.repairs,
         }
     }
@@ -219,7 +217,16 @@ fn split_token(
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
-        let c = s[i..].chars().next().unwrap_or(' ');
+        let b = bytes[i];
+        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
+            i += 1;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            b as char
+        } else {
+            s[i..].chars().next().unwrap_or(' ')
+        };
         let clen = c.len_utf8();
         if c.is_whitespace() {
             i += clen;
@@ -231,6 +238,10 @@ fn split_token(
             let numeric = c.is_ascii_digit();
             let mut j = i + clen;
             while j < s.len() {
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
                 let d = s[j..].chars().next().unwrap_or(' ');
                 let dlen = d.len_utf8();
                 if d.is_alphanumeric() {

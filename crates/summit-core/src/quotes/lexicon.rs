@@ -45,8 +45,6 @@ pub(crate) mod class {
     /// Abbreviations that keep their period ("Mr.", "Gen.", "Inc.").
     pub const ABBREV: u32 = 1 << 25;
 
-    /// Words that can open or continue a noun phrase naming a source.
-    pub const NOMINAL: u32 = DET | NUM | TITLE | SPEAKER | ARTIFACT | GROUP | ROLE | DEMONYM;
     /// Words that end a noun phrase when walking left from its head.
     pub const FUNCTION: u32 = PRON | OBJ | PREP | CONJ | SUB | AUX | NEG | VERB;
 
@@ -169,13 +167,8 @@ pub(crate) struct WordEntry {
     pub country: Option<u16>,
 }
 
-impl WordEntry {
-    pub fn is(&self, c: u32) -> bool {
-        self.class & c != 0
-    }
-}
-
-/// FNV-1a: short keys, no need for DoS resistance on a static table.
+/// A multiply-rotate hash over 8-byte words (as rustc's FxHash): short keys, a static
+/// table, no need for DoS resistance.
 #[derive(Default)]
 pub(crate) struct Fnv(u64);
 
@@ -184,16 +177,24 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
         }
         self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(K);
     }
 }
 
@@ -203,6 +204,11 @@ pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     words: FnvMap<Box<str>, WordEntry>,
+    /// The longest key, in bytes: longer words are not looked up.
+    max_len: usize,
+    /// The same words for the per-token lookup: open addressing on keys packed into a
+    /// u128 (lower-case bytes, at most 16), no hashing of strings, no comparisons of slices.
+    packed: Packed,
     pub verbs: Vec<CueVerb>,
     /// Country names, each with its nationality adjectives and other names, lower case.
     pub countries: Vec<Country>,
@@ -225,9 +231,15 @@ impl Lexicon {
 
     /// The entry for `word`, looked up case-insensitively (ASCII), with ’ read as '.
     pub fn word(&self, word: &str) -> Option<&WordEntry> {
+        if word.len() > self.max_len + 2 {
+            return None;
+        }
+        if word.is_ascii() {
+            return self.packed.get(pack_lower(word.as_bytes())?);
+        }
         let mut buf = [0u8; 32];
         let key = lower_key(word, &mut buf)?;
-        self.words.get(key)
+        self.packed.get(pack_lower(key.as_bytes())?)
     }
 
     /// The country a lower-case phrase stands for ("white house", "russian").
@@ -241,6 +253,8 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut lex = Lexicon {
             words: FnvMap::default(),
+            max_len: 0,
+            packed: Packed::default(),
             verbs: Vec::new(),
             countries: Vec::new(),
             country_phrases: FnvMap::default(),
@@ -372,6 +386,8 @@ impl Lexicon {
             lex.add_country_key(&name, idx, false);
             lex.countries[idx as usize].keys.push(name.into());
         }
+        lex.max_len = lex.words.keys().map(|k| k.len()).max().unwrap_or(0);
+        lex.packed = Packed::build(&lex.words);
         lex
     }
 
@@ -388,6 +404,83 @@ impl Lexicon {
     }
 }
 
+/// An open-addressing table from packed lower-case words to entries.
+#[derive(Debug, Default)]
+struct Packed {
+    keys: Vec<u128>,
+    entries: Vec<WordEntry>,
+    /// Entry index + 1 per slot (0: empty).
+    slots: Vec<u32>,
+    mask: usize,
+}
+
+impl Packed {
+    fn build(words: &FnvMap<Box<str>, WordEntry>) -> Packed {
+        let n = words.len().max(1);
+        let cap = (n * 2).next_power_of_two();
+        let mut t = Packed {
+            keys: vec![0; cap],
+            entries: Vec::with_capacity(n),
+            slots: vec![0; cap],
+            mask: cap - 1,
+        };
+        let mut sorted: Vec<(&Box<str>, &WordEntry)> = words.iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        for (k, e) in sorted {
+            // Keys longer than 16 bytes cannot be packed; none of the lists has one.
+            let Some(key) = pack_lower(k.as_bytes()) else {
+                continue;
+            };
+            let mut i = slot(key) & t.mask;
+            while t.slots[i] != 0 {
+                i = (i + 1) & t.mask;
+            }
+            t.entries.push(e.clone());
+            t.keys[i] = key;
+            t.slots[i] = t.entries.len() as u32;
+        }
+        t
+    }
+
+    #[inline]
+    fn get(&self, key: u128) -> Option<&WordEntry> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mut i = slot(key) & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return None;
+            }
+            if self.keys[i] == key {
+                return self.entries.get(s as usize - 1);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+#[inline]
+fn slot(key: u128) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
+}
+
+/// Packs up to 16 bytes, ASCII letters lower-cased, into a u128 (little-endian, so that
+/// distinct words of distinct lengths differ: no key ends in a zero byte).
+#[inline]
+fn pack_lower(bytes: &[u8]) -> Option<u128> {
+    if bytes.is_empty() || bytes.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(u128::from_le_bytes(buf))
+}
+
 fn data_lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
         .map(str::trim_end)
@@ -396,6 +489,16 @@ fn data_lines(data: &str) -> impl Iterator<Item = &str> {
 
 /// Lower-cases `word` into `buf` (ASCII letters; ’ becomes '); `None` when it does not fit.
 pub(crate) fn lower_key<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        if bytes.len() > buf.len() {
+            return None;
+        }
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..bytes.len()]).ok();
+    }
     let mut n = 0;
     for c in word.chars() {
         let mut tmp = [0u8; 4];
@@ -447,8 +550,8 @@ fn inflect(lemma: &str) -> [String; 4] {
     } else {
         format!("{head}ed")
     };
-    let ing = if head.ends_with("ie") {
-        format!("{}ying", &head[..head.len() - 2])
+    let ing = if let Some(stem) = head.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if last == b'e' && !matches!(before_last, b'e' | b'y' | b'o') {
         format!("{}ing", &head[..head.len() - 1])
     } else {
@@ -512,14 +615,18 @@ mod tests {
         assert_eq!(&*pointed.cues[0].tail, &["out".into()][..]);
     }
 
+    fn is(e: &WordEntry, c: u32) -> bool {
+        e.class & c != 0
+    }
+
     #[test]
     fn word_classes_and_countries() {
         let lex = Lexicon::get();
-        assert!(lex.word("He").unwrap().is(class::PRON | class::MASC));
-        assert!(lex.word("officials").unwrap().is(class::SPEAKER));
-        assert!(lex.word("didn’t").unwrap().is(class::NEG));
+        assert!(is(lex.word("He").unwrap(), class::PRON | class::MASC));
+        assert!(is(lex.word("officials").unwrap(), class::SPEAKER));
+        assert!(is(lex.word("didn’t").unwrap(), class::NEG));
         let russian = lex.word("Russian").unwrap();
-        assert!(russian.is(class::DEMONYM));
+        assert!(is(russian, class::DEMONYM));
         assert_eq!(lex.country_of("kremlin"), russian.country);
         assert_eq!(lex.country_of("white house"), lex.country_of("american"));
         assert_eq!(lex.country_of("us"), lex.country_of("american"));
