@@ -157,6 +157,28 @@ pub(crate) fn is_credit(t: &str) -> bool {
     agency_credit(t)
 }
 
+/// A credit that names a photo, not just a source: labelled (`Photo: …`), slashed
+/// (`AP Photo/Evan Vucci`, `Name/AFP`) or from a photo agency. A paragraph ending in
+/// `[Reuters]` cites its source; one ending in `(Photo: Reuters)` is a caption.
+fn is_photo_credit(t: &str) -> bool {
+    let inner = unwrap_brackets(t);
+    is_credit(inner)
+        && (CREDIT_LABELS.iter().any(|l| starts_with_ci(inner, l))
+            || inner.contains('/')
+            || [
+                "photo",
+                "image",
+                "getty",
+                "pool",
+                "handout",
+                "shutterstock",
+                "alamy",
+                "file",
+            ]
+            .iter()
+            .any(|w| contains_ci(inner, w)))
+}
+
 /// `Getty.`, `AP Photo/Evan Vucci`, `Mikhail Metzel/TASS via Getty Images`: names and
 /// agencies only, at least one agency, and a slash or nothing but credit words.
 fn agency_credit(t: &str) -> bool {
@@ -229,78 +251,57 @@ pub(crate) fn has_position_marker(t: &str) -> bool {
     })
 }
 
-/// Present-tense verbs of photo descriptions: `X shakes hands with Y`, `X and Y meet in
-/// Geneva`, `X speaks during …`. Matched as whole words.
-const PHOTO_VERBS: [&str; 58] = [
+/// Present-tense verbs of photo descriptions, third person singular: `X shakes hands with
+/// Y`, `X speaks during …`. Matched as whole words.
+const PHOTO_VERBS: [&str; 32] = [
     "shakes",
-    "shake",
     "meets",
-    "meet",
     "speaks",
-    "speak",
     "attends",
-    "attend",
     "arrives",
-    "arrive",
     "waves",
-    "wave",
     "gestures",
-    "gesture",
     "listens",
-    "listen",
     "looks",
-    "look",
     "poses",
-    "pose",
     "walks",
-    "walk",
     "greets",
-    "greet",
     "talks",
-    "talk",
     "holds",
-    "hold",
     "sits",
-    "sit",
     "stands",
-    "stand",
     "addresses",
     "delivers",
     "leaves",
     "gives",
     "visits",
     "reacts",
-    "react",
     "smiles",
-    "smile",
     "signs",
-    "sign",
     "chats",
-    "chat",
     "embraces",
-    "embrace",
     "hugs",
-    "hug",
     "inspects",
     "reviews",
     "takes",
-    "take",
-    "pictured",
-    "seen",
-    "photographed",
     "prays",
-    "marches",
+    "pictured",
+];
+
+/// The same verbs in the plural (`X and Y meet in Geneva`): common words in prose too, so
+/// they count only next to a credit line.
+const PHOTO_VERBS_PLURAL: [&str; 22] = [
+    "shake", "meet", "speak", "attend", "arrive", "wave", "gesture", "listen", "look", "pose",
+    "walk", "greet", "talk", "hold", "sit", "stand", "react", "smile", "chat", "embrace", "hug",
+    "seen",
 ];
 
 /// Whether a short line reads like a photo description (a present-tense verb of the kind
-/// captions use).
-pub(crate) fn has_photo_verb(t: &str) -> bool {
+/// captions use); with `plural`, the plural forms count too.
+pub(crate) fn has_photo_verb(t: &str, plural: bool) -> bool {
     t.split(' ').any(|w| {
-        PHOTO_VERBS.contains(
-            &w.trim_end_matches([',', '.', ';'])
-                .to_ascii_lowercase()
-                .as_str(),
-        )
+        let w = w.trim_end_matches([',', '.', ';']).to_ascii_lowercase();
+        PHOTO_VERBS.contains(&w.as_str()) || plural && PHOTO_VERBS_PLURAL.contains(&w.as_str())
     })
 }
 
@@ -359,7 +360,10 @@ pub(crate) fn is_caption(t: &str, figcaption: bool) -> bool {
     if t.ends_with('|') && !quoted {
         return true;
     }
-    has_position_marker(t) && !quoted && (!ends_sentence(t) || has_photo_verb(t))
+    has_position_marker(t)
+        && !quoted
+        && (!ends_sentence(t) && words(t, 41) <= 40
+            || has_photo_verb(t, false) && is_description(t))
 }
 
 /// Whether the line ends with a credit after its description: in brackets (`(Photo:
@@ -374,7 +378,7 @@ fn ends_with_credit(t: &str) -> bool {
         _ => None,
     };
     if let Some(open) = bracketed {
-        return open > 0 && is_credit(&t[open..]);
+        return open > 0 && is_photo_credit(&t[open..]);
     }
     for sep in [" | ", ". ", " - ", " – ", " — "] {
         if let Some(at) = t.rfind(sep) {
@@ -384,7 +388,7 @@ fn ends_with_credit(t: &str) -> bool {
             let strong = sep == " | "
                 || CREDIT_LABELS.iter().any(|l| starts_with_ci(tail, l))
                 || tail.contains('/') && is_credit(tail);
-            if strong && is_credit(tail) {
+            if strong && is_photo_credit(tail) {
                 return true;
             }
         }
@@ -482,7 +486,7 @@ const BOILERPLATE_LINES: [&str; 84] = [
 ];
 
 /// Prefixes of prompt lines, each with the longest line (in words) it may start.
-const BOILERPLATE_PREFIXES: [(&str, usize); 62] = [
+const BOILERPLATE_PREFIXES: [(&str, usize); 64] = [
     ("share this ", 8),
     ("share on ", 8),
     ("share via ", 8),
@@ -545,7 +549,37 @@ const BOILERPLATE_PREFIXES: [(&str, usize); 62] = [
     ("this story was originally published", 40),
     ("this article originally appeared", 40),
     ("tags:", 40),
+    ("h/t", 15),
+    ("hat tip:", 15),
 ];
+
+/// Phrases of player, browser and social-widget notices.
+const NOTICE_PHRASES: [&str; 9] = [
+    "video is restricted",
+    "video is unavailable",
+    "video is not available",
+    "your browser does not support",
+    "enable javascript",
+    "javascript is disabled",
+    "like the page:",
+    "like us on facebook",
+    "this content is not available",
+];
+
+/// `Follow Jane Doe on Twitter @janedoe`: a prompt to follow the writer or the outlet.
+fn is_follow_prompt(t: &str) -> bool {
+    starts_with_ci(t, "follow ")
+        && (t.contains('@')
+            || [
+                "on twitter",
+                "on facebook",
+                "on instagram",
+                "on linkedin",
+                "on x",
+            ]
+            .iter()
+            .any(|p| ends_with_ci(t.trim_end_matches('.'), p)))
+}
 
 /// Whether a normalised line is a sharing, navigation or subscription prompt, a
 /// copyright notice, a byline or a sign-off.
@@ -570,6 +604,12 @@ pub(crate) fn is_boilerplate(t: &str) -> bool {
         return true;
     }
     if n <= 25 && contains_ci(t, "all rights reserved") {
+        return true;
+    }
+    if n <= 25 && NOTICE_PHRASES.iter().any(|p| contains_ci(t, p)) {
+        return true;
+    }
+    if n <= 15 && is_follow_prompt(t) {
         return true;
     }
     is_byline(t)
@@ -648,7 +688,7 @@ pub(crate) fn caption_near_credit(t: &str) -> bool {
         return false;
     }
     let n = words(t, 51);
-    (n <= 40 && !ends_sentence(t)) || (n <= 50 && has_photo_verb(t) && is_description(t))
+    (n <= 40 && !ends_sentence(t)) || (n <= 50 && has_photo_verb(t, true) && is_description(t))
 }
 
 /// A present-tense description is one sentence with no past-tense reporting in it.
@@ -704,6 +744,7 @@ mod tests {
         for t in [
             "The two presidents (L) and their delegations",
             "Minister Jane Doe (R) shakes hands with envoy John Roe in Paris.",
+            "Minister Jane Doe (L) speaks with envoy John Roe.",
             "The ministers shake hands in Vienna on Monday. (Photo: Reuters)",
             "The ministers meet in Oslo in May, 2020. (photo: AFP) |",
             "Leaders pose for a photo in Rome |",
@@ -721,6 +762,9 @@ mod tests {
             "He told Reuters the deal was close.",
             "Russia said the talks would go on - Reuters",
             "Putin said on Monday. Reuters reported it too.",
+            "In a telling sign, Sen. Jane Doe (R), a sponsor of the bill, reversed herself.",
+            "TALKS COLLAPSE The envoys left Vienna after the talks failed. [Reuters]",
+            "Follow the money, she said.",
         ] {
             assert!(!is_caption(t, false), "{t}");
         }
@@ -756,6 +800,9 @@ mod tests {
             "By JANE DOE and John Roe, Reuters",
             "By Jane Doe | June 17, 2021",
             "Related: Leaders meet in Geneva",
+            "Follow Jane Doe on Twitter @janedoe.",
+            "h/t: The Example",
+            "We Are Sorry, This video is restricted from playing",
         ] {
             assert!(is_boilerplate(t), "{t}");
         }

@@ -67,9 +67,14 @@ pub(crate) fn ends_open(t: &str) -> bool {
     )
 }
 
-/// Whether the line begins like a continuation of the previous one (lower case).
+/// Whether the line begins like a continuation of the previous one: its first word is in
+/// lower case (`and then`, not `iTunes` or `eBay`).
 pub(crate) fn starts_lower(t: &str) -> bool {
     first_significant(t).is_some_and(char::is_lowercase)
+        && !t
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.chars().any(char::is_uppercase))
 }
 
 /// Whether the line begins with a capital letter or a digit (after opening quotes).
@@ -180,6 +185,7 @@ mod tests {
     fn starts() {
         assert!(starts_lower("and then"));
         assert!(starts_lower("“and then"));
+        assert!(!starts_lower("iTunes now sells it"));
         assert!(starts_upper_or_digit("“Resetting” ties"));
         assert!(starts_upper_or_digit("2021 was"));
         assert!(!starts_upper_or_digit("$1m payoff"));

@@ -207,15 +207,21 @@ fn is_headline(t: &str) -> bool {
 
 /// Whether the first kept line is the title, given the second and what separates them.
 fn is_title_line(first: &str, second: &str, gap: Gap, mode: Paragraphs) -> bool {
-    if !is_headline(first) || continues(first, second) {
+    if !is_headline(first) {
+        return false;
+    }
+    if gap.blank {
+        return true;
+    }
+    if continues(first, second) {
         return false;
     }
     // A headline that ends like a sentence must be set off from what follows; otherwise
     // it is the first paragraph.
-    if ends_sentence(first) && !(gap.blank || gap.removed) {
+    if ends_sentence(first) && !gap.removed {
         return false;
     }
-    if gap.blank || gap.removed || second.len() > LONG_LINE {
+    if gap.removed || second.len() > LONG_LINE {
         return true;
     }
     match mode {

@@ -115,7 +115,17 @@ pub fn clean(text: &str) -> Cleaned {
         .first()
         .filter(|b| b.kind == ParagraphKind::Title)
         .map(|b| b.span.slice(&out.text).to_owned());
-    let published = dates::choose_published(&dates).map(|d| d.format("%Y-%m-%d").to_string());
+    // The publication date is the header's (a dateline before the body); a date after
+    // the body starts (a correction's, an update's) counts only when the header has none.
+    let body_start = planned
+        .iter()
+        .find(|b| b.kind == ParagraphKind::Body)
+        .map_or(usize::MAX, |b| kept[b.kept.start]);
+    let (header, later): (Vec<_>, Vec<_>) = dates.iter().partition(|(line, _)| *line < body_start);
+    let published = [header, later]
+        .iter()
+        .find_map(|d| dates::choose_published(&d.iter().map(|(_, f)| *f).collect::<Vec<_>>()))
+        .map(|d| d.format("%Y-%m-%d").to_string());
     let removed = removed
         .iter()
         .zip(&norm.lines)
@@ -146,7 +156,7 @@ pub fn clean(text: &str) -> Cleaned {
 /// Pass 2a: debris that a line shows on its own. Collects the datelines' dates.
 fn classify_alone(
     norm: &Normalised,
-    dates: &mut Vec<dates::FoundDate>,
+    dates: &mut Vec<(usize, dates::FoundDate)>,
 ) -> Vec<Option<RemovalReason>> {
     let lines = &norm.lines;
     let mut removed: Vec<Option<RemovalReason>> = vec![None; lines.len()];
@@ -175,7 +185,9 @@ fn classify_alone(
             i = j + 1;
             continue;
         }
-        removed[i] = classify_line(t, line.flags, dates);
+        let mut found = Vec::new();
+        removed[i] = classify_line(t, line.flags, &mut found);
+        dates.extend(found.into_iter().map(|f| (i, f)));
         i += 1;
     }
     removed

@@ -427,3 +427,12 @@ fn pathological_inputs_stay_linear() {
     let scripts = "<script>\n".repeat(50_000) + "Text.";
     assert_eq!(clean(&scripts).blocks.len(), 1);
 }
+
+#[test]
+fn the_header_dateline_wins_over_later_dates() {
+    let input = "Envoys meet\n\nMay 3, 2021\n\nThe envoys met.\n\nCorrection: the venue was misnamed.\n\nMay 4, 2021\n";
+    assert_eq!(cleaned(input).published.as_deref(), Some("2021-05-03"));
+    let input =
+        "Envoys meet\n\nThe envoys met.\n\nCorrection: the venue was misnamed.\n\nMay 4, 2021\n";
+    assert_eq!(cleaned(input).published.as_deref(), Some("2021-05-04"));
+}
