@@ -73,7 +73,7 @@ fn bbc_articles_lose_nothing_and_keep_their_headlines() {
         for path in text_files(&dir) {
             let (bytes, doc) = analyze(&path);
             count += 1;
-            for r in &doc.removed {
+            if let Some(r) = doc.removed.first() {
                 panic!(
                     "{}: removed {:?} {:?}",
                     path.display(),
