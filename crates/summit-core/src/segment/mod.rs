@@ -109,6 +109,9 @@ impl TokenFlags {
     pub const ABBREVIATION: TokenFlags = TokenFlags(1 << 4);
     /// A URL, e-mail address, `@handle` or `#hashtag`.
     pub const LINK: TokenFlags = TokenFlags(1 << 5);
+    /// Preceded by separators that include a line break (inside a block: a line of its
+    /// own such as a caption or a dateline, or a paragraph the cleaner kept together).
+    pub const NEWLINE_BEFORE: TokenFlags = TokenFlags(1 << 6);
 
     pub const fn bits(self) -> u8 {
         self.0
@@ -139,13 +142,14 @@ impl BitOrAssign for TokenFlags {
 
 impl std::fmt::Debug for TokenFlags {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        const NAMES: [(TokenFlags, &str); 6] = [
+        const NAMES: [(TokenFlags, &str); 7] = [
             (TokenFlags::SPACE_BEFORE, "SPACE_BEFORE"),
             (TokenFlags::SPACE_AFTER, "SPACE_AFTER"),
             (TokenFlags::QUOTE, "QUOTE"),
             (TokenFlags::CLITIC, "CLITIC"),
             (TokenFlags::ABBREVIATION, "ABBREVIATION"),
             (TokenFlags::LINK, "LINK"),
+            (TokenFlags::NEWLINE_BEFORE, "NEWLINE_BEFORE"),
         ];
         let mut set = f.debug_set();
         for (flag, name) in NAMES {
@@ -202,6 +206,10 @@ impl Token {
     pub const fn space_after(&self) -> bool {
         self.flags.contains(TokenFlags::SPACE_AFTER)
     }
+
+    pub const fn newline_before(&self) -> bool {
+        self.flags.contains(TokenFlags::NEWLINE_BEFORE)
+    }
 }
 
 /// Why a sentence ends where it does.
@@ -211,6 +219,9 @@ pub enum SentenceEnd {
     Punctuation,
     /// The block ends (whether or not the sentence has terminal punctuation).
     BlockEnd,
+    /// A line break inside the block, before a word that opens a sentence, after a line
+    /// that does not run on (no comma, dash, title or `and` at its end).
+    LineBreak,
     /// Cut at [`MAX_SENTENCE_TOKENS`].
     LengthLimit,
 }

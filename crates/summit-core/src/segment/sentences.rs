@@ -56,6 +56,11 @@ pub(super) fn split(
             continue;
         }
         let t = &tokens[i];
+        if i > start && t.newline_before() && line_break_ends(text, &tokens[i - 1], t) {
+            push(out, tokens, start..i, block, SentenceEnd::LineBreak);
+            start = i;
+            last_pause = None;
+        }
         let Some(term) = terminal(text, t) else {
             if is_pause(text, t) {
                 last_pause = Some(i);
@@ -239,6 +244,52 @@ fn is_boundary(
             }
             true
         }
+    }
+}
+
+/// Whether a line break between `prev` and `next` ends a sentence: `next` opens one and
+/// the line before does not run on into it.
+fn line_break_ends(text: &str, prev: &Token, next: &Token) -> bool {
+    if !opens_sentence(text, next) {
+        return false;
+    }
+    let s = prev.text(text);
+    match prev.kind {
+        TokenKind::Punct => {
+            !(matches!(
+                first_char(text, prev),
+                ',' | ';' | ':' | '-' | '/' | '\u{2013}' | '\u{2014}'
+            ) || is_opening_bracket(first_char(text, prev))
+                || is_opening_quote_glyph(first_char(text, prev)))
+        }
+        TokenKind::Word if prev.is_abbreviation() => !matches!(
+            abbrev::class_of_token(s),
+            AbbrevClass::Title | AbbrevClass::Never | AbbrevClass::BeforeNumber
+        ),
+        TokenKind::Word => !matches!(
+            s,
+            "and"
+                | "or"
+                | "but"
+                | "nor"
+                | "of"
+                | "the"
+                | "a"
+                | "an"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "for"
+                | "from"
+                | "with"
+                | "as"
+                | "that"
+                | "than"
+        ),
+        TokenKind::Number => true,
+        TokenKind::Symbol => !matches!(s, "&" | "+"),
     }
 }
 

@@ -520,6 +520,24 @@ fn blocks_end_sentences_and_headlines_are_one() {
 }
 
 #[test]
+fn line_breaks_inside_a_block() {
+    let text = "June 17, 2021\nPHOTO: AP / Jane Doe\nThe leaders met in Geneva and\nPresident Biden spoke, \nthen left. Mr.\nPutin stayed";
+    assert_eq!(
+        sents(text),
+        [
+            "June 17, 2021",
+            "PHOTO: AP / Jane Doe",
+            "The leaders met in Geneva and\nPresident Biden spoke, \nthen left.",
+            "Mr.\nPutin stayed"
+        ]
+    );
+    let s = seg(text);
+    assert_eq!(s.sentences[0].end, SentenceEnd::LineBreak);
+    assert!(token(text, &s, "PHOTO").newline_before());
+    assert!(!token(text, &s, "AP").newline_before());
+}
+
+#[test]
 fn numbered_list_items_are_not_sentences_of_their_own() {
     assert_eq!(
         sents("1. The first point. 2. The second."),

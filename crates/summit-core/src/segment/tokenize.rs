@@ -17,6 +17,7 @@ pub(super) fn tokenize(text: &str, block: Span, out: &mut Vec<Token>) {
         first: out.len(),
         out,
         space: true,
+        newline: false,
     };
     t.run(block.start);
 }
@@ -31,6 +32,8 @@ struct Tokenizer<'t, 'o> {
     out: &'o mut Vec<Token>,
     /// Whether a separator (or the block start) came after the last token.
     space: bool,
+    /// Whether a line break came after the last token.
+    newline: bool,
 }
 
 /// A scanned word, possibly followed by a clitic that was split off it.
@@ -50,6 +53,7 @@ impl Tokenizer<'_, '_> {
             if c < 0x80 {
                 if has(c, WS) {
                     self.mark_space();
+                    self.newline |= matches!(c, b'\n' | b'\r' | 0x0B | 0x0C);
                     i += 1;
                 } else if has(c, ALNUM) {
                     i = self.word(i, i);
@@ -60,6 +64,7 @@ impl Tokenizer<'_, '_> {
                 let ch = char_at(self.text, i);
                 if is_separator(ch) {
                     self.mark_space();
+                    self.newline |= matches!(ch, '\u{85}' | '\u{2028}' | '\u{2029}');
                     i += ch.len_utf8();
                 } else {
                     i = self.non_ascii(i, ch);
@@ -84,6 +89,10 @@ impl Tokenizer<'_, '_> {
         if self.space {
             flags |= F::SPACE_BEFORE;
             self.space = false;
+            if self.newline {
+                flags |= F::NEWLINE_BEFORE;
+                self.newline = false;
+            }
         }
         self.out.push(Token {
             span: Span::new(start, end),
