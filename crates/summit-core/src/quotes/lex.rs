@@ -104,6 +104,25 @@ impl<'t> View<'t> {
         for sent in &seg.sentences {
             let mut first = true;
             for t in seg.tokens.get(sent.tokens.clone()).unwrap_or_default() {
+                // A clitic split off its word ("Russia" + "’s", "did" + "n't") joins it
+                // again: the stage reads "Russia’s" as one possessive word.
+                if t.is_clitic() && !t.is_quote() && !t.space_before() {
+                    if let Some(prev) = toks.last_mut() {
+                        if prev.shape == Shape::Word && prev.span.end == t.span.start {
+                            prev.span.end = t.span.end;
+                            let word = prev.span.slice(text);
+                            let clitic = t.span.slice(text);
+                            if clitic.eq_ignore_ascii_case("’s")
+                                || clitic.eq_ignore_ascii_case("'s")
+                            {
+                                prev.flags |= POSSESSIVE;
+                            } else if let Some(e) = lex.word(word) {
+                                prev.entry = Some(e);
+                            }
+                            continue;
+                        }
+                    }
+                }
                 while pi + 1 < paras.len() && paras[pi].end <= t.span.start {
                     pi += 1;
                 }
@@ -453,7 +472,7 @@ fn make_units(toks: &[Tok], regions: &[QRegion]) -> Vec<Range<usize>> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::segment::{Sentence, Token, TokenKind};
+    use crate::segment::{Sentence, SentenceEnd, Token, TokenKind};
 
     /// A segmentation like the simplest segmenter's: whitespace tokens, one sentence per
     /// blank-line paragraph. The view must not depend on anything finer.
@@ -466,10 +485,8 @@ pub(crate) mod tests {
             let mut pos = at;
             for w in p.split(' ') {
                 if !w.is_empty() {
-                    seg.tokens.push(Token {
-                        span: Span::new(pos, pos + w.len()),
-                        kind: TokenKind::Word,
-                    });
+                    seg.tokens
+                        .push(Token::new(Span::new(pos, pos + w.len()), TokenKind::Word));
                 }
                 pos += w.len() + 1;
             }
@@ -478,6 +495,7 @@ pub(crate) mod tests {
                 span: Span::new(at, at + p.len()),
                 tokens: first..seg.tokens.len(),
                 block,
+                end: SentenceEnd::BlockEnd,
             });
             at += p.len() + 2;
         }
