@@ -41,7 +41,7 @@ impl Analyzer {
         }
         let segmentation = segment::segment(&cleaned.text, &cleaned.block_spans());
         let found = entities::recognize(&cleaned, &segmentation);
-        let attributed = quotes::extract(&cleaned, &segmentation, &found);
+        let attributed = quotes::extract_with(&cleaned, &segmentation, &found, self.options.quotes);
         Ok(assemble(id, input, &decoded, cleaned, found, attributed))
     }
 

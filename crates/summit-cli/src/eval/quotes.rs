@@ -45,6 +45,10 @@ pub struct Args {
     /// Print each article's unmatched gold and predicted attributions (at overlap 0.3).
     #[arg(long)]
     verbose: bool,
+    /// Also report attributed beliefs, wishes and findings (`quotes::Options::attitudes`),
+    /// which PolNeAR annotates as attributions and summit does not report by default.
+    #[arg(long)]
+    attitudes: bool,
 }
 
 /// One attribution, either side, in code points.
@@ -80,7 +84,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "no articles under {}",
         args.polnear.display()
     );
-    let analyzer = Analyzer::default();
+    let analyzer = Analyzer::new(summit_core::Options {
+        quotes: summit_core::quotes::Options {
+            attitudes: args.attitudes,
+        },
+        ..summit_core::Options::default()
+    });
     let mut all = Tally::default();
     let mut quoted = Tally::default();
     let (mut matched, mut speaker_ok, mut cue_ok) = (0usize, 0usize, 0usize);
@@ -357,7 +366,16 @@ fn gold_attr(g: &GoldAttribution, chars: &[char]) -> Attr {
                 .collect()
         })
         .unwrap_or_default();
-    a.label = format!("[{src}] {}", a.label);
+    let cue: String = g
+        .cue
+        .first()
+        .map(|&(s, e)| {
+            chars[s.min(chars.len())..e.min(chars.len())]
+                .iter()
+                .collect()
+        })
+        .unwrap_or_default();
+    a.label = format!("[{src}] <{cue}> {}", a.label);
     a
 }
 

@@ -71,6 +71,8 @@ pub struct Options {
 
 struct CueHit {
     verb: &'static CueVerb,
+    /// Noun-phrase contents are read too (the attitudes option).
+    broad: bool,
     form: Form,
     /// Tokens of the cue, `a..b`.
     a: usize,
@@ -94,10 +96,11 @@ pub(crate) fn find(v: &View<'_>, opts: Options) -> Vec<Found> {
                 i += 1;
                 continue;
             }
-            let Some(hit) = cue_at(v, i, hi, lex) else {
+            let Some(mut hit) = cue_at(v, i, hi, lex) else {
                 i += 1;
                 continue;
             };
+            hit.broad = opts.attitudes;
             if !opts.attitudes && matches!(hit.verb.class, CueClass::Attitude | CueClass::Evidence)
             {
                 i = hit.b;
@@ -172,6 +175,7 @@ fn cue_at(v: &View<'_>, i: usize, hi: usize, lex: &'static Lexicon) -> Option<Cu
         let verb = lex.verbs.iter().find(|c| &*c.lemma == "say")?;
         return Some(CueHit {
             verb,
+            broad: false,
             form: Form::Base,
             a: i,
             b: i + 2,
@@ -193,6 +197,7 @@ fn cue_at(v: &View<'_>, i: usize, hi: usize, lex: &'static Lexicon) -> Option<Cu
         let verb = &lex.verbs[cf.verb as usize];
         let hit = CueHit {
             verb,
+            broad: false,
             form: cf.form,
             a: i,
             b,
@@ -346,6 +351,13 @@ fn attribute(
         if right.is_none_or(|r| r.introduced) {
             content_left = left_content(v, np.start, lo, first_in_unit, out);
         }
+        // Content on both sides: the right side wins unless the left is a quotation and
+        // the right is no that-clause ("“…,” she said several months later, and …").
+        if let (Some((s, e)), Some(r)) = (content_left, right) {
+            if r.that || kind_of(v, s, e, false) != QuoteKind::Direct {
+                content_left = None;
+            }
+        }
     } else if g > lo && is_comma_or_close(v, g - 1) {
         // "…,” said X" (inverted) or "X, who …, said".
         let inverted = np_right(v, hit.b, hi).filter(|np| {
@@ -369,6 +381,9 @@ fn attribute(
             _ => {
                 if let Some(np) = apposition_source(v, g - 1, lo) {
                     source = Source::Np(np);
+                    if right.is_none_or(|r| r.introduced) {
+                        content_left = left_content(v, np.start, lo, first_in_unit, out);
+                    }
                 }
             }
         }
@@ -382,6 +397,28 @@ fn attribute(
         Source::Np(np) if np.start >= hit.b => Some(np.end),
         _ => None,
     };
+    // "Said Ellis: “…”"
+    if let Some(e) = inverted_source_end {
+        if content_left.is_none()
+            && e + 1 < hi
+            && v.toks[e].is_punct(':')
+            && v.toks[e + 1].mark == Some(Role::Open)
+        {
+            let ri = v.toks[e + 1].region as usize;
+            let r = &v.regions[ri];
+            claimed[ri] = true;
+            out.push(Found {
+                kind: QuoteKind::Direct,
+                content: (inner_first(v, ri), inner_last(v, ri)),
+                span: r.region.inner,
+                cue: Some((hit.a, hit.b)),
+                source,
+                addressee: None,
+                continues: None,
+            });
+            return;
+        }
+    }
 
     // What: content on the right (complement), or on the left (the cue follows it).
     // "“A,” she said, “B.”": a quotation on both sides is one split quotation, read from
@@ -753,6 +790,8 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
     {
         if v.is_word(p, "to") { p } else { p + 1 }
     } else if verb.has(frame::BARE) && clause_start(v, p) {
+        p
+    } else if hit.broad && verb.has(frame::OBJ) && np_right(v, p, hi).is_some() {
         p
     } else {
         return None;
@@ -1520,7 +1559,15 @@ fn continuations(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
         if close && (alone || r.region.continued) {
             claimed[ri] = true;
             let idx = out.len();
-            let root = pf.continues.unwrap_or(prev);
+            // The attribution the quotation belongs to: through continuations and
+            // participles ("…,” she said, adding that …. “…”") to the one with the cue.
+            let mut root = pf.continues.unwrap_or(prev);
+            for _ in 0..4 {
+                match out[root].source {
+                    Source::Same(j) if j != root && out[j].kind != QuoteKind::Partial => root = j,
+                    _ => break,
+                }
+            }
             out.push(Found {
                 kind: QuoteKind::Direct,
                 content: (inner_first(v, ri), inner_last(v, ri)),

@@ -307,6 +307,17 @@ fn split_token(
             shape = if numeric { Shape::Number } else { Shape::Word };
         } else {
             i += clen;
+            // A two-character mark ('' typed for a double quotation mark) is one token.
+            if c == '\'' && i < s.len() && bytes[i] == b'\'' {
+                let at = span.start + start;
+                if marks
+                    .get(*mark_at..)
+                    .and_then(|ms| ms.iter().find(|m| m.span.start >= at))
+                    .is_some_and(|m| m.span.start == at && m.span.len() == 2)
+                {
+                    i += 1;
+                }
+            }
             shape = if marks::is_mark(c) {
                 Shape::Mark
             } else if c.is_ascii_punctuation()

@@ -92,6 +92,7 @@ pub(crate) mod frame {
     pub const ASK: u16 = 1 << 8;
     pub const NOUN: u16 = 1 << 9;
     pub const BARE: u16 = 1 << 10;
+    pub const OBJ: u16 = 1 << 11;
 
     pub(super) fn parse(name: &str) -> Option<u16> {
         Some(match name {
@@ -106,6 +107,7 @@ pub(crate) mod frame {
             "ask" => ASK,
             "noun" => NOUN,
             "bare" => BARE,
+            "obj" => OBJ,
             _ => return None,
         })
     }

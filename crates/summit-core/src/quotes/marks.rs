@@ -209,10 +209,16 @@ fn collect(text: &str, para: Span, marks: &mut Vec<Mark>, cands: &mut Vec<Candid
             break;
         };
         let len = c.len_utf8();
-        let Some((double, pref)) = glyph(c) else {
+        let Some((mut double, pref)) = glyph(c) else {
             i += len;
             continue;
         };
+        // Two straight apostrophes typed for a double mark: ''Like this,''.
+        let mut len = len;
+        if c == '\'' && bytes.get(i + 1) == Some(&b'\'') && i + 2 <= para.end {
+            double = true;
+            len = 2;
+        }
         let span = Span::new(i, i + len);
         let prev = text[para.start..i].chars().next_back();
         let next = text[i + len..para.end].chars().next();
