@@ -789,9 +789,9 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
         && (v.is_word(p, "to") || v.is_word(p, "on") || v.is_word(p, "for"))
     {
         if v.is_word(p, "to") { p } else { p + 1 }
-    } else if verb.has(frame::BARE) && clause_start(v, p) {
-        p
-    } else if hit.broad && verb.has(frame::OBJ) && np_right(v, p, hi).is_some() {
+    } else if verb.has(frame::BARE) && clause_start(v, p)
+        || hit.broad && verb.has(frame::OBJ) && np_right(v, p, hi).is_some()
+    {
         p
     } else {
         return None;
