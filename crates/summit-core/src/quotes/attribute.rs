@@ -84,8 +84,13 @@ pub(crate) fn find(v: &View<'_>, opts: Options) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut claimed = vec![false; v.regions.len()];
     let lex = Lexicon::get();
+    // Transcript turns first: their paragraphs hold no other attribution.
+    let turn_units = transcript_turns(v, &mut out, &mut claimed);
     for (ui, unit) in v.units.iter().enumerate() {
         let (lo, hi) = (unit.start, unit.end);
+        if turn_units.get(ui).copied().unwrap_or(false) {
+            continue;
+        }
         let first_in_unit = out.len();
         // Tokens covered by an attribution's content: cues inside them are nested.
         let mut covered_to = lo;
@@ -123,6 +128,134 @@ pub(crate) fn find(v: &View<'_>, opts: Options) -> Vec<Found> {
     dash_attributions(v, &mut out, &mut claimed);
     continuations(v, &mut out, &mut claimed);
     out
+}
+
+/// Interview transcripts: a paragraph opened by a speaker's label in capitals and a colon
+/// ("PENCE: Well, look, …") is that speaker's words, to the paragraph's end.
+fn transcript_turns(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) -> Vec<bool> {
+    let mut turns = vec![false; v.units.len()];
+    const NOT_SPEAKERS: [&str; 14] = [
+        "UPDATE",
+        "SUMMARY",
+        "NOTE",
+        "WATCH",
+        "READ",
+        "CORRECTION",
+        "BREAKING",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "OPINION",
+        "PHOTOS",
+        "VIDEO",
+        "RELATED",
+        "EDITOR",
+    ];
+    let mut u = 0;
+    while u < v.units.len() {
+        let unit = v.units[u].clone();
+        u += 1;
+        let lo = unit.start;
+        if !v.toks[lo].has(lex::PARA_START) || v.toks[lo].para == 0 {
+            continue;
+        }
+        // A quoted transcript: "“WALLACE: …" (the label inside the quotation).
+        let quoted = v.toks[lo].mark == Some(Role::Open);
+        let first = lo + usize::from(quoted);
+        let mut k = first;
+        while k < unit.end
+            && k < first + 3
+            && v.toks[k].has(lex::ALL_CAPS)
+            && v.toks[k].shape == Shape::Word
+        {
+            k += 1;
+        }
+        if k == first || k >= unit.end || !v.toks[k].is_punct(':') {
+            continue;
+        }
+        if (first..k).any(|j| NOT_SPEAKERS.iter().any(|w| v.tok_text(j) == *w)) {
+            continue;
+        }
+        if quoted {
+            let ri = v.toks[lo].region as usize;
+            if claimed[ri] {
+                continue;
+            }
+            claimed[ri] = true;
+            let r = &v.regions[ri];
+            let s = k + 1;
+            let e = inner_last(v, ri);
+            if e <= s {
+                continue;
+            }
+            mark_units(v, lo, r.toks.1 + 1, &mut turns);
+            out.push(Found {
+                kind: QuoteKind::Direct,
+                content: (s, e),
+                span: Span::new(v.toks[s].span.start, r.region.inner.end),
+                cue: Some((k, k + 1)),
+                source: Source::Np(Np {
+                    start: first,
+                    end: k,
+                    head: k - 1,
+                    kind: NpKind::Name,
+                }),
+                addressee: None,
+                continues: None,
+            });
+            continue;
+        }
+        // The turn runs to the paragraph's end.
+        let para = v.toks[lo].para;
+        let mut end = unit.end;
+        while end < v.toks.len() && v.toks[end].para == para {
+            end += 1;
+        }
+        let s = k + 1;
+        if end - s < 8
+            || (s..end).any(|j| v.toks[j].in_region() && claimed[v.toks[j].region as usize])
+        {
+            continue;
+        }
+        for j in s..end {
+            if v.toks[j].in_region() {
+                claimed[v.toks[j].region as usize] = true;
+            }
+        }
+        let mut e = end;
+        while e > s + 1 && v.toks[e - 1].shape == Shape::Punct && !v.toks[e - 1].in_region() {
+            e -= 1;
+        }
+        mark_units(v, lo, end, &mut turns);
+        out.push(Found {
+            kind: if (s..e).any(|j| v.toks[j].in_region()) {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            },
+            content: (s, e - 1),
+            span: v.span(s, e - 1),
+            cue: Some((k, k + 1)),
+            source: Source::Np(Np {
+                start: first,
+                end: k,
+                head: k - 1,
+                kind: NpKind::Name,
+            }),
+            addressee: None,
+            continues: None,
+        });
+    }
+    turns
+}
+
+/// Marks the units holding tokens `from..to`.
+fn mark_units(v: &View<'_>, from: usize, to: usize, units: &mut [bool]) {
+    if from >= to || to > v.toks.len() {
+        return;
+    }
+    for u in v.unit_of[from]..=v.unit_of[to - 1] {
+        units[u as usize] = true;
+    }
 }
 
 /// "“…” ― Francisco Herrero": a quotation signed with a dash and a name.

@@ -157,6 +157,8 @@ fn is_elision(word: &str) -> bool {
 struct Candidate {
     span: Span,
     double: bool,
+    /// A typographic mark (not the straight `"`/`'`).
+    curly: bool,
     pref: Pref,
     can_open: bool,
     can_close: bool,
@@ -282,6 +284,7 @@ fn collect(text: &str, para: Span, marks: &mut Vec<Mark>, cands: &mut Vec<Candid
         cands.push(Candidate {
             span,
             double,
+            curly: c != '"' && c != '\'',
             pref,
             can_open,
             can_close,
@@ -297,6 +300,7 @@ struct Open {
     mark: Option<usize>,
     start: usize,
     double: bool,
+    curly: bool,
     continued: bool,
 }
 
@@ -341,12 +345,28 @@ fn pair(
             let open_double = stack.iter().rposition(|o| o.double);
             if let Some(oi) = open_double {
                 let close = cand.can_close || cand.pref == Pref::Close || !cand.can_open;
-                if close {
+                if !close && cand.curly != stack[oi].curly {
+                    // “…” inside "…" (or the reverse): a nested quotation.
+                    out.marks[mi].role = Role::Open;
+                    stack.push(Open {
+                        mark: Some(mi),
+                        start: cand.span.end,
+                        double: true,
+                        curly: cand.curly,
+                        continued: false,
+                    });
+                } else if close {
                     if !cand.can_close {
                         out.repairs.misused_glyph += 1;
                     }
+                    // Close the innermost quotation typed with the same kind of mark.
+                    let oi = stack
+                        .iter()
+                        .rposition(|o| o.double && o.curly == cand.curly)
+                        .unwrap_or(oi);
                     let o = pop_to(&mut stack, oi, &mut out.marks);
-                    finish(text, pi, &o, Some(mi), cand.span.start, out, false);
+                    let nested = stack.iter().any(|o| o.double);
+                    finish(text, pi, &o, Some(mi), cand.span.start, out, nested);
                     out.marks[mi].role = Role::Close;
                     free_from = cand.span.end;
                 } else {
@@ -359,6 +379,7 @@ fn pair(
                         mark: Some(mi),
                         start: cand.span.end,
                         double: true,
+                        curly: cand.curly,
                         continued: false,
                     });
                 }
@@ -373,6 +394,7 @@ fn pair(
                     mark: Some(mi),
                     start: cand.span.end,
                     double: true,
+                    curly: cand.curly,
                     continued: is_first && carried == Some(true),
                 });
             } else if cand.can_close || cand.pref == Pref::Close {
@@ -395,6 +417,7 @@ fn pair(
                     mark: None,
                     start,
                     double: true,
+                    curly: cand.curly,
                     continued,
                 };
                 finish(text, pi, &o, Some(mi), cand.span.start, out, false);
@@ -427,6 +450,7 @@ fn pair(
                 mark: Some(mi),
                 start: cand.span.end,
                 double: false,
+                curly: cand.curly,
                 continued: false,
             });
         } else {

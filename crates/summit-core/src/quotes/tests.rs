@@ -435,3 +435,24 @@ fn pathological_documents_stay_linear() {
     let text = "said ".repeat(1_000_000);
     let _ = run(&text, &[]);
 }
+
+#[test]
+fn transcript_turns_and_nested_marks_of_another_kind() {
+    let text = "Title line\n\nThe interview ran on Sunday.\n\n\"HOST: Will the envoy attend the talks tomorrow in Geneva, sir?\n\n\"GUEST: Well, look, he thinks this is an episode of “Shark Tank.” It is not, and he will not attend.\"";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(speaker_text(&q[0]), Some("HOST"));
+    assert_eq!(speaker_text(&q[1]), Some("GUEST"));
+    assert!(q[1].text.ends_with("he will not attend."));
+    assert_eq!(cue(&q[1]), Some(":"));
+}
+
+#[test]
+fn dash_signature_and_inverted_colon() {
+    let text = "“We will not give up on this city.” ― Maria Lopez\n\nSaid Ellis: “I do not see any interest in reform.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(speaker_text(&q[0]), Some("Maria Lopez"));
+    assert_eq!(speaker_text(&q[1]), Some("Ellis"));
+    assert_eq!(q[1].text, "I do not see any interest in reform.");
+}
