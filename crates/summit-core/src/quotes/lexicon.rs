@@ -477,10 +477,19 @@ fn pack_lower(bytes: &[u8]) -> Option<u128> {
         return None;
     }
     let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    Some(u128::from_le_bytes(buf))
+    buf[..bytes.len()].copy_from_slice(bytes);
+    let x = u128::from_le_bytes(buf);
+    // Lower-case the ASCII capitals of all 16 bytes at once: a byte's high bit marks
+    // "≥ 'A'" and "> 'Z'" after the additions; non-ASCII bytes (high bit set) are left as
+    // they are.
+    const LOW7: u128 = 0x7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+    let low = x & LOW7;
+    let ge_a = low + ONES * (0x80 - 0x41);
+    let gt_z = low + ONES * (0x80 - 0x5b);
+    let upper = ge_a & !gt_z & !x & HIGH;
+    Some(x | (upper >> 2))
 }
 
 fn data_lines(data: &str) -> impl Iterator<Item = &str> {
@@ -570,6 +579,18 @@ fn inflect(lemma: &str) -> [String; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_keys_lower_case_ascii_capitals_only() {
+        assert_eq!(pack_lower(b"SaId"), pack_lower(b"said"));
+        assert_eq!(pack_lower(b"AZaz@[`{"), pack_lower(b"azaz@[`{"));
+        assert_ne!(pack_lower(b"said"), pack_lower(b"saidx"));
+        assert_eq!(
+            pack_lower("Élysée".as_bytes()),
+            pack_lower("Élysée".as_bytes())
+        );
+        assert!(pack_lower(b"seventeen-letters").is_none());
+    }
 
     #[test]
     fn regular_inflections() {
