@@ -100,7 +100,6 @@ impl<'t> View<'t> {
         let found = marks::find(text, &paras);
         let mut toks: Vec<Tok> = Vec::with_capacity(seg.tokens.len() + seg.tokens.len() / 4);
         let mut mark_at = 0usize;
-        let mut pi = 0usize;
         for sent in &seg.sentences {
             let mut first = true;
             for t in seg.tokens.get(sent.tokens.clone()).unwrap_or_default() {
@@ -123,10 +122,8 @@ impl<'t> View<'t> {
                         }
                     }
                 }
-                while pi + 1 < paras.len() && paras[pi].end <= t.span.start {
-                    pi += 1;
-                }
-                let para = pi as u32;
+                // Set below, by position.
+                let para = 0;
                 let before = toks.len();
                 split_token(
                     text,

@@ -202,9 +202,21 @@ fn starts_with_opening(text: &str, para: Span) -> bool {
 fn collect(text: &str, para: Span, marks: &mut Vec<Mark>, cands: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut i = para.start;
+    // Next positions of the mark lead bytes, found with memchr: `"`, `'`, 0xE2 (U+2018–203A)
+    // and 0xC2 (« »), the last one rare.
+    let mut next_c2 = memchr::memchr(0xC2, &bytes[i..para.end]).map(|k| i + k);
     while i < para.end {
         if !interesting(bytes[i]) {
-            i += 1;
+            let common = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..para.end]).map(|k| i + k);
+            if next_c2.is_some_and(|c| c < i) {
+                next_c2 = memchr::memchr(0xC2, &bytes[i..para.end]).map(|k| i + k);
+            }
+            i = match (common, next_c2) {
+                (Some(a), Some(b)) => a.min(b),
+                (Some(a), None) => a,
+                (None, Some(b)) => b,
+                (None, None) => break,
+            };
             continue;
         }
         let Some(c) = text[i..].chars().next() else {

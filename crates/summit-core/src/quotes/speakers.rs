@@ -98,10 +98,14 @@ impl<'a, 't> Resolver<'a, 't> {
                     .collect(),
             })
             .collect();
-        harvest_roles(v, &tok_ent, &mut info);
-        guess_genders(v, &tok_ent, &mut info);
+        if !entities.is_empty() {
+            harvest_roles(v, &tok_ent, &mut info);
+            guess_genders(v, &tok_ent, &mut info);
+        }
+        // Subjects matter for pronouns only, and only when there are entities.
         let mut subjects = Vec::new();
-        for u in &v.units {
+        let units: &[std::ops::Range<usize>] = if entities.is_empty() { &[] } else { &v.units };
+        for u in units {
             if let Some(np) = unit_subject(v, u.start, u.end) {
                 if let Some(e) = (np.start..np.end)
                     .rev()
