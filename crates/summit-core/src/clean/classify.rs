@@ -6,9 +6,13 @@
 //! classes of debris and guarded against prose: debris lines are short, or have a shape
 //! prose never has (a trailing `|`, a credit in brackets at the end).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::features::{
-    contains_ci, ends_sentence, ends_with_ci, has_double_quotes, lower_tokens, starts_with_ci,
-    words,
+    contains_ci, ends_sentence, ends_with_ci, first_bytes, has_double_quotes, one_of,
+    starts_with_any, starts_with_ci, tokens, words,
 };
 
 /// Labels that open a credit line (`IMAGE SOURCE: …`, `Photo: Reuters`, `Credit: …`).
@@ -54,6 +58,12 @@ const CREDIT_LABELS: [&str; 40] = [
     "©",
     "(c) ",
 ];
+
+const CREDIT_LABEL_FIRST: [bool; 256] = first_bytes(&CREDIT_LABELS);
+
+fn has_credit_label(t: &str) -> bool {
+    starts_with_any(t, &CREDIT_LABELS, &CREDIT_LABEL_FIRST)
+}
 
 /// Words of agency-only credits (`Getty.`, `Bloomberg via Getty Images`, `ASSOCIATED
 /// PRESS`, `REUTERS/Kevin Lamarque`). At least one must be an agency from [`AGENCIES`].
@@ -132,25 +142,29 @@ const AGENCIES: [&str; 44] = [
     "ani",
 ];
 
-/// Longest credit line, in words.
+/// Longest credit line, in words and bytes.
 const MAX_CREDIT_WORDS: usize = 14;
+const MAX_CREDIT_BYTES: usize = 200;
 
 /// Whether a normalised line is a photo or image credit.
 pub(crate) fn is_credit(t: &str) -> bool {
     let t = unwrap_brackets(t);
-    if t.is_empty() || t.len() > 200 || words(t, MAX_CREDIT_WORDS + 1) > MAX_CREDIT_WORDS {
+    if t.is_empty()
+        || t.len() > MAX_CREDIT_BYTES
+        || words(t, MAX_CREDIT_WORDS + 1) > MAX_CREDIT_WORDS
+    {
         return false;
     }
     if contains_ci(t, "rights reserved") {
         // A copyright notice (boilerplate), not a photo credit.
         return false;
     }
-    if CREDIT_LABELS.iter().any(|l| starts_with_ci(t, l)) {
+    if has_credit_label(t) {
         return true;
     }
-    if matches!(
-        t.to_ascii_lowercase().trim_end_matches('.'),
-        "photo" | "image" | "file photo" | "handout" | "pool" | "file"
+    if one_of(
+        t.trim_end_matches('.'),
+        &["photo", "image", "file photo", "handout", "pool", "file"],
     ) {
         return true;
     }
@@ -163,7 +177,7 @@ pub(crate) fn is_credit(t: &str) -> bool {
 fn is_photo_credit(t: &str) -> bool {
     let inner = unwrap_brackets(t);
     is_credit(inner)
-        && (CREDIT_LABELS.iter().any(|l| starts_with_ci(inner, l))
+        && (has_credit_label(inner)
             || inner.contains('/')
             || [
                 "photo",
@@ -184,11 +198,11 @@ fn is_photo_credit(t: &str) -> bool {
 fn agency_credit(t: &str) -> bool {
     let mut agency = contains_ci(t, "associated press");
     let mut other_words = 0;
-    for (token, raw) in lower_tokens(t).zip(raw_tokens(t)) {
-        if AGENCIES.contains(&token.as_str()) {
+    for token in tokens(t) {
+        if one_of(token, &AGENCIES) {
             agency = true;
-        } else if CREDIT_WORDS.contains(&token.as_str()) {
-        } else if raw.chars().next().is_some_and(char::is_uppercase) {
+        } else if one_of(token, &CREDIT_WORDS) {
+        } else if token.chars().next().is_some_and(char::is_uppercase) {
             // A name (`Evan`, `Vucci`): allowed next to an agency and a slash.
             other_words += 1;
         } else {
@@ -201,12 +215,6 @@ fn agency_credit(t: &str) -> bool {
     other_words == 0
         || (t.contains('/') || contains_ci(t, "getty images") || contains_ci(t, " via "))
             && other_words <= 5
-}
-
-/// The raw tokens matching [`lower_tokens`], to see their case.
-fn raw_tokens(t: &str) -> impl Iterator<Item = &str> {
-    t.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&' || c == '\''))
-        .filter(|w| !w.is_empty() && *w != "-")
 }
 
 /// Strips what wraps a credit or caption: brackets, a trailing `|` or period.
@@ -228,13 +236,33 @@ fn is_position_marker(inner: &str) -> bool {
         if token.is_empty() {
             continue;
         }
-        match token.to_ascii_lowercase().as_str() {
-            "l" | "r" | "c" | "left" | "right" | "centre" | "center" | "front" | "back"
-            | "rear" | "top" | "bottom" | "pictured" | "above" | "below" | "foreground"
-            | "background" => positional = true,
-            "to" | "from" | "row" | "1st" | "2nd" | "3rd" | "4th" | "5th" | "second" | "third"
-            | "and" | "far" | "at" | "in" | "the" => {}
-            _ => return false,
+        const POSITIONS: [&str; 17] = [
+            "l",
+            "r",
+            "c",
+            "left",
+            "right",
+            "centre",
+            "center",
+            "front",
+            "back",
+            "rear",
+            "top",
+            "bottom",
+            "pictured",
+            "above",
+            "below",
+            "foreground",
+            "background",
+        ];
+        const CONNECTORS: [&str; 15] = [
+            "to", "from", "row", "1st", "2nd", "3rd", "4th", "5th", "second", "third", "and",
+            "far", "at", "in", "the",
+        ];
+        if one_of(token, &POSITIONS) {
+            positional = true;
+        } else if !one_of(token, &CONNECTORS) {
+            return false;
         }
     }
     positional
@@ -300,8 +328,8 @@ const PHOTO_VERBS_PLURAL: [&str; 22] = [
 /// captions use); with `plural`, the plural forms count too.
 pub(crate) fn has_photo_verb(t: &str, plural: bool) -> bool {
     t.split(' ').any(|w| {
-        let w = w.trim_end_matches([',', '.', ';']).to_ascii_lowercase();
-        PHOTO_VERBS.contains(&w.as_str()) || plural && PHOTO_VERBS_PLURAL.contains(&w.as_str())
+        let w = w.trim_end_matches([',', '.', ';']);
+        one_of(w, &PHOTO_VERBS) || plural && one_of(w, &PHOTO_VERBS_PLURAL)
     })
 }
 
@@ -350,7 +378,8 @@ pub(crate) fn is_caption(t: &str, figcaption: bool) -> bool {
     if t.len() > 1000 || words(t, MAX_CAPTION_WORDS + 1) > MAX_CAPTION_WORDS {
         return false;
     }
-    if CAPTION_LABELS.iter().any(|l| starts_with_ci(t, l)) {
+    const CAPTION_LABEL_FIRST: [bool; 256] = first_bytes(&CAPTION_LABELS);
+    if starts_with_any(t, &CAPTION_LABELS, &CAPTION_LABEL_FIRST) {
         return true;
     }
     if ends_with_credit(t) {
@@ -372,25 +401,42 @@ pub(crate) fn is_caption(t: &str, figcaption: bool) -> bool {
 fn ends_with_credit(t: &str) -> bool {
     let t = t.trim_end_matches(['|', ' ']);
     let t = t.strip_suffix('.').unwrap_or(t);
-    let bracketed = match t.as_bytes().last() {
-        Some(b')') => t.rfind('('),
-        Some(b']') => t.rfind('['),
+    let b = t.as_bytes();
+    let open = match b.last() {
+        Some(b')') => Some(memchr::memrchr(b'(', b)),
+        Some(b']') => Some(memchr::memrchr(b'[', b)),
         _ => None,
     };
-    if let Some(open) = bracketed {
-        return open > 0 && is_photo_credit(&t[open..]);
+    if let Some(open) = open {
+        return open
+            .is_some_and(|o| o > 0 && b.len() - o <= MAX_CREDIT_BYTES && is_photo_credit(&t[o..]));
     }
-    for sep in [" | ", ". ", " - ", " – ", " — "] {
-        if let Some(at) = t.rfind(sep) {
-            let tail = &t[at + sep.len()..];
-            // After a full stop or a dash only a labelled or slashed credit counts
-            // (`Photo: AP`, `REUTERS/Name`): prose may end with `… - Reuters`.
-            let strong = sep == " | "
-                || CREDIT_LABELS.iter().any(|l| starts_with_ci(tail, l))
-                || tail.contains('/') && is_credit(tail);
-            if strong && is_photo_credit(tail) {
-                return true;
-            }
+    // A separator before the credit: the spaces nearest the end are the candidates (a
+    // credit has at most `MAX_CREDIT_WORDS` words). Every credit that can follow one has a
+    // `|` before it, or a label (`Photo:`, `Photo by`) or a slash in it.
+    let mut from = b.len().saturating_sub(MAX_CREDIT_BYTES);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let end = &t[from..];
+    if memchr::memchr3(b'|', b'/', b':', end.as_bytes()).is_none()
+        && !contains_ci(end, "by ")
+        && !end.contains('©')
+    {
+        return false;
+    }
+    for k in memchr::memrchr_iter(b' ', b).take(MAX_CREDIT_WORDS + 2) {
+        let (before, tail) = (&t[..k], &t[k + 1..]);
+        let pipe = before.ends_with(" |");
+        let stop = before.ends_with('.')
+            || ["-", "–", "—"]
+                .iter()
+                .any(|d| before.strip_suffix(d).is_some_and(|x| x.ends_with(' ')));
+        // After a full stop or a dash only a labelled or slashed credit counts
+        // (`Photo: AP`, `REUTERS/Name`): prose may end with `… - Reuters`.
+        let strong = pipe || stop && (has_credit_label(tail) || tail.contains('/'));
+        if strong && is_photo_credit(tail) {
+            return true;
         }
     }
     false
@@ -553,8 +599,9 @@ const BOILERPLATE_PREFIXES: [(&str, usize); 64] = [
     ("hat tip:", 15),
 ];
 
-/// Phrases of player, browser and social-widget notices.
-const NOTICE_PHRASES: [&str; 9] = [
+/// Phrases of copyright, player, browser and social-widget notices.
+const NOTICE_PHRASES: [&str; 10] = [
+    "all rights reserved",
     "video is restricted",
     "video is unavailable",
     "video is not available",
@@ -565,6 +612,14 @@ const NOTICE_PHRASES: [&str; 9] = [
     "like us on facebook",
     "this content is not available",
 ];
+
+/// [`NOTICE_PHRASES`], found in one scan, ignoring case.
+static NOTICES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(NOTICE_PHRASES)
+        .expect("the notice phrases form a valid automaton")
+});
 
 /// `Follow Jane Doe on Twitter @janedoe`: a prompt to follow the writer or the outlet.
 fn is_follow_prompt(t: &str) -> bool {
@@ -591,22 +646,33 @@ pub(crate) fn is_boilerplate(t: &str) -> bool {
     let bare = t.trim_end_matches(|c: char| {
         matches!(c, '.' | ':' | '!' | '»' | '›' | '>' | '→' | ' ' | '|' | '…')
     });
-    if n <= 8 {
+    if n <= 8 && bare.len() <= 60 {
         let lower = bare.to_ascii_lowercase();
         if BOILERPLATE_LINES.contains(&lower.as_str()) {
             return true;
         }
     }
-    if BOILERPLATE_PREFIXES
-        .iter()
-        .any(|&(p, max)| n <= max && starts_with_ci(t, p))
+    const PREFIX_FIRST: [bool; 256] = {
+        let mut set = [false; 256];
+        let mut i = 0;
+        while i < BOILERPLATE_PREFIXES.len() {
+            let b = BOILERPLATE_PREFIXES[i].0.as_bytes()[0];
+            set[b.to_ascii_lowercase() as usize] = true;
+            set[b.to_ascii_uppercase() as usize] = true;
+            i += 1;
+        }
+        set
+    };
+    if t.as_bytes()
+        .first()
+        .is_some_and(|&b| PREFIX_FIRST[b as usize])
+        && BOILERPLATE_PREFIXES
+            .iter()
+            .any(|&(p, max)| n <= max && starts_with_ci(t, p))
     {
         return true;
     }
-    if n <= 25 && contains_ci(t, "all rights reserved") {
-        return true;
-    }
-    if n <= 25 && NOTICE_PHRASES.iter().any(|p| contains_ci(t, p)) {
+    if n <= 25 && NOTICES.is_match(t) {
         return true;
     }
     if n <= 15 && is_follow_prompt(t) {

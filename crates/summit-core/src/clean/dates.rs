@@ -60,7 +60,12 @@ struct Parser {
 
 impl Parser {
     fn token(&mut self, token: &str) -> Option<()> {
-        let lower = token.to_ascii_lowercase();
+        // Lower-cased on the stack: no date word is longer than this.
+        let mut buf = [0u8; 32];
+        let lower = buf.get_mut(..token.len())?;
+        lower.copy_from_slice(token.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).ok()?;
         let word = lower.trim_end_matches('.');
         if word.is_empty() || matches!(word, "-" | "–" | "—" | "/" | "at" | "on" | "@" | "|") {
             return Some(());
