@@ -325,20 +325,45 @@ const PHOTO_VERBS_PLURAL: [&str; 22] = [
 ];
 
 /// Whether a short line reads like a photo description (a present-tense verb of the kind
-/// captions use); with `plural`, the plural forms count too.
+/// captions use, not after `to` or a modal); with `plural`, the plural forms count too,
+/// and then a lower-case past participle (`agreed`, `described`) rules the line out.
 pub(crate) fn has_photo_verb(t: &str, plural: bool) -> bool {
-    t.split(' ').any(|w| {
+    const NOT_AFTER: [&str; 11] = [
+        "to", "will", "would", "could", "can", "may", "might", "should", "must", "did", "not",
+    ];
+    let mut prev = "";
+    let mut found = false;
+    let mut past = false;
+    for w in t.split(' ') {
         let w = w.trim_end_matches([',', '.', ';']);
-        one_of(w, &PHOTO_VERBS) || plural && one_of(w, &PHOTO_VERBS_PLURAL)
-    })
+        if !one_of(prev, &NOT_AFTER)
+            && (one_of(w, &PHOTO_VERBS) || plural && one_of(w, &PHOTO_VERBS_PLURAL))
+        {
+            found = true;
+        }
+        if w.len() > 4
+            && w.ends_with("ed")
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+            && !one_of(
+                w,
+                &["pictured", "photographed", "seated", "dressed", "masked"],
+            )
+        {
+            past = true;
+        }
+        prev = w;
+    }
+    found && !(plural && past)
 }
 
 /// Labels that open a caption: `Caption:`, `Pictured:`, AP's `FILE - In this …, file
 /// photo, …`.
-const CAPTION_LABELS: [&str; 26] = [
+const CAPTION_LABELS: [&str; 28] = [
     "caption:",
-    "photo caption:",
-    "image caption:",
+    "photo caption",
+    "image caption",
+    "media caption",
+    "video caption",
     "pictured:",
     "pictured above:",
     "above:",
@@ -532,7 +557,7 @@ const BOILERPLATE_LINES: [&str; 84] = [
 ];
 
 /// Prefixes of prompt lines, each with the longest line (in words) it may start.
-const BOILERPLATE_PREFIXES: [(&str, usize); 64] = [
+const BOILERPLATE_PREFIXES: [(&str, usize); 69] = [
     ("share this ", 8),
     ("share on ", 8),
     ("share via ", 8),
@@ -595,13 +620,20 @@ const BOILERPLATE_PREFIXES: [(&str, usize); 64] = [
     ("this story was originally published", 40),
     ("this article originally appeared", 40),
     ("tags:", 40),
+    ("topics:", 20),
+    ("categories:", 20),
+    ("category:", 10),
+    ("filed under", 20),
+    ("keywords:", 30),
     ("h/t", 15),
     ("hat tip:", 15),
 ];
 
 /// Phrases of copyright, player, browser and social-widget notices.
-const NOTICE_PHRASES: [&str; 10] = [
+const NOTICE_PHRASES: [&str; 12] = [
     "all rights reserved",
+    "may not be published, broadcast",
+    "contributed to this report",
     "video is restricted",
     "video is unavailable",
     "video is not available",
@@ -612,6 +644,39 @@ const NOTICE_PHRASES: [&str; 10] = [
     "like us on facebook",
     "this content is not available",
 ];
+
+/// Words that introduce a link or a page element when a separator follows them:
+/// `Read more: …`, `Also read | …`, `Related - …`, `Advertisement - continue reading`.
+const LINK_PROMPTS: [&str; 14] = [
+    "read more",
+    "also read",
+    "read also",
+    "see also",
+    "related",
+    "recommended",
+    "watch",
+    "listen",
+    "more",
+    "must read",
+    "don't miss",
+    "don’t miss",
+    "advertisement",
+    "sponsored",
+];
+
+/// A [`LINK_PROMPTS`] word followed by `:`, `|`, a dash or an arrow.
+fn is_link_prompt(t: &str) -> bool {
+    const FIRST: [bool; 256] = first_bytes(&LINK_PROMPTS);
+    if !t.as_bytes().first().is_some_and(|&b| FIRST[b as usize]) {
+        return false;
+    }
+    LINK_PROMPTS.iter().any(|p| {
+        starts_with_ci(t, p)
+            && t[p.len()..]
+                .trim_start_matches(' ')
+                .starts_with([':', '|', '-', '–', '—', '»', '>', '›'])
+    })
+}
 
 /// [`NOTICE_PHRASES`], found in one scan, ignoring case.
 static NOTICES: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -678,12 +743,20 @@ pub(crate) fn is_boilerplate(t: &str) -> bool {
     if n <= 15 && is_follow_prompt(t) {
         return true;
     }
+    if n <= 30 && is_link_prompt(t) {
+        return true;
+    }
     is_byline(t)
 }
 
 /// `By Jane Smith`, `By JANE SMITH and John Doe, Reuters`, `Written by Jane Smith`:
 /// a credit for the writer, names only.
 pub(crate) fn is_byline(t: &str) -> bool {
+    byline_parts(t).is_some()
+}
+
+/// A byline's names and what follows them.
+fn byline_parts(t: &str) -> Option<(&str, Option<&str>)> {
     let rest = [
         "By ",
         "BY ",
@@ -701,43 +774,65 @@ pub(crate) fn is_byline(t: &str) -> bool {
             .find_map(|p| t.strip_prefix(p))
             .map(str::trim_start)
     });
-    let Some(rest) = rest else {
-        return false;
-    };
-    // A date or place after a separator does not matter.
-    let names = rest
-        .split(['|', '•', '·'])
-        .next()
-        .unwrap_or(rest)
-        .split(" - ")
-        .next()
-        .unwrap_or(rest)
-        .trim();
+    let (names, tail) = byline_split(rest?);
     let n = words(names, 11);
     if n == 0 || n > 10 || ends_sentence(names) && !ends_with_initial(names) {
-        return false;
+        return None;
     }
-    names.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            || matches!(
-                w,
-                "and"
-                    | "&"
-                    | "in"
-                    | "for"
-                    | "of"
-                    | "de"
-                    | "da"
-                    | "van"
-                    | "von"
-                    | "al"
-                    | "bin"
-                    | "el"
-                    | "la"
-                    | "le"
-                    | "and/or"
-            )
-    })
+    names_only(names).then_some((names, tail))
+}
+
+/// Whether a line holds only capitalised names and the words that join them (`Jane Doe
+/// and John Roe`, `Jane Doe in Geneva`, `Ana de la Cruz`).
+fn names_only(names: &str) -> bool {
+    const JOINERS: [&str; 15] = [
+        "and", "&", "in", "for", "of", "de", "da", "van", "von", "al", "bin", "el", "la", "le",
+        "and/or",
+    ];
+    names
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || JOINERS.contains(&w))
+}
+
+/// A line of names only, next to a dateline, is a byline without `By` (`Jane Doe in
+/// Geneva`): two to six words, at least two of them capitalised, no closing punctuation.
+pub(crate) fn is_unlabelled_byline(t: &str) -> bool {
+    let n = words(t, 7);
+    (2..=6).contains(&n)
+        && !ends_sentence(t)
+        && names_only(t)
+        && t.split(' ')
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count()
+            >= 2
+}
+
+/// Splits what follows `By` into the names and what comes after them (a date, a place):
+/// at `|`, `•`, `·`, ` - ` or ` on `.
+fn byline_split(rest: &str) -> (&str, Option<&str>) {
+    let cut = [
+        rest.find(['|', '•', '·']),
+        rest.find(" - "),
+        rest.find(" on "),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
+    match cut {
+        Some(at) => {
+            let tail = rest[at..].trim_start_matches(['|', '•', '·', ' ', '-']);
+            let tail = tail.strip_prefix("on ").unwrap_or(tail);
+            (rest[..at].trim(), Some(tail.trim()))
+        }
+        None => (rest.trim(), None),
+    }
+}
+
+/// For a byline, what follows the names (`By Jane Doe | June 17, 2021` → `June 17,
+/// 2021`), where a date may be.
+pub(crate) fn byline_tail(t: &str) -> Option<&str> {
+    byline_parts(t)?.1
 }
 
 fn ends_with_initial(t: &str) -> bool {
@@ -754,7 +849,7 @@ pub(crate) fn caption_near_credit(t: &str) -> bool {
         return false;
     }
     let n = words(t, 51);
-    (n <= 40 && !ends_sentence(t)) || (n <= 50 && has_photo_verb(t, true) && is_description(t))
+    (n <= 40 && !ends_sentence(t)) || (n <= 30 && has_photo_verb(t, true) && is_description(t))
 }
 
 /// A present-tense description is one sentence with no past-tense reporting in it.
@@ -867,6 +962,10 @@ mod tests {
             "By Jane Doe | June 17, 2021",
             "Related: Leaders meet in Geneva",
             "Follow Jane Doe on Twitter @janedoe.",
+            "Posted by Jane Doe on June 17, 2021",
+            "Also read | Why the summit matters",
+            "ADVERTISEMENT - CONTINUE READING BELOW",
+            "Jane Doe in Vienna contributed to this report.",
             "h/t: The Example",
             "We Are Sorry, This video is restricted from playing",
         ] {
@@ -882,9 +981,21 @@ mod tests {
             "Subscribers complained about the price rise on Tuesday, the firm said.",
             "Click-through rates fell.",
             "Related party transactions were disclosed in the annual report.",
+            "Advertisements for the drug were banned.",
+            "More than 100 people attended.",
+            "Watch out for the details, she said.",
         ] {
             assert!(!is_boilerplate(t), "{t}");
         }
+    }
+
+    #[test]
+    fn unlabelled_bylines() {
+        assert!(is_unlabelled_byline("Jane Doe in Geneva"));
+        assert!(is_unlabelled_byline("Jane Doe and John Roe"));
+        assert!(!is_unlabelled_byline("Jane"));
+        assert!(!is_unlabelled_byline("Various challenges"));
+        assert!(!is_unlabelled_byline("Talks End."));
     }
 
     #[test]
