@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::features::{
-    contains_ci, ends_sentence, ends_with_ci, first_bytes, has_double_quotes, one_of,
-    starts_with_any, starts_with_ci, tokens, words,
+    Prefixes, contains_ci, ends_sentence, ends_with_ci, has_double_quotes, one_of, starts_with_ci,
+    tokens, words,
 };
 
 /// Labels that open a credit line (`IMAGE SOURCE: …`, `Photo: Reuters`, `Credit: …`).
@@ -59,10 +59,9 @@ const CREDIT_LABELS: [&str; 40] = [
     "(c) ",
 ];
 
-const CREDIT_LABEL_FIRST: [bool; 256] = first_bytes(&CREDIT_LABELS);
-
 fn has_credit_label(t: &str) -> bool {
-    starts_with_any(t, &CREDIT_LABELS, &CREDIT_LABEL_FIRST)
+    static LABELS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(&CREDIT_LABELS));
+    LABELS.matches(t)
 }
 
 /// Words of agency-only credits (`Getty.`, `Bloomberg via Getty Images`, `ASSOCIATED
@@ -155,20 +154,14 @@ pub(crate) fn is_credit(t: &str) -> bool {
     {
         return false;
     }
-    if contains_ci(t, "rights reserved") {
-        // A copyright notice (boilerplate), not a photo credit.
-        return false;
-    }
-    if has_credit_label(t) {
-        return true;
-    }
-    if one_of(
-        t.trim_end_matches('.'),
-        &["photo", "image", "file photo", "handout", "pool", "file"],
-    ) {
-        return true;
-    }
-    agency_credit(t)
+    let credit = has_credit_label(t)
+        || one_of(
+            t.trim_end_matches('.'),
+            &["photo", "image", "file photo", "handout", "pool", "file"],
+        )
+        || agency_credit(t);
+    // A copyright notice (`© 2021 Example. All rights reserved.`) is boilerplate.
+    credit && !contains_ci(t, "rights reserved")
 }
 
 /// A credit that names a photo, not just a source: labelled (`Photo: …`), slashed
@@ -196,7 +189,7 @@ fn is_photo_credit(t: &str) -> bool {
 /// `Getty.`, `AP Photo/Evan Vucci`, `Mikhail Metzel/TASS via Getty Images`: names and
 /// agencies only, at least one agency, and a slash or nothing but credit words.
 fn agency_credit(t: &str) -> bool {
-    let mut agency = contains_ci(t, "associated press");
+    let mut agency = false;
     let mut other_words = 0;
     for token in tokens(t) {
         if one_of(token, &AGENCIES) {
@@ -209,7 +202,7 @@ fn agency_credit(t: &str) -> bool {
             return false;
         }
     }
-    if !agency {
+    if !(agency || contains_ci(t, "associated press")) {
         return false;
     }
     other_words == 0
@@ -403,19 +396,18 @@ pub(crate) fn is_caption(t: &str, figcaption: bool) -> bool {
     if t.len() > 1000 || words(t, MAX_CAPTION_WORDS + 1) > MAX_CAPTION_WORDS {
         return false;
     }
-    const CAPTION_LABEL_FIRST: [bool; 256] = first_bytes(&CAPTION_LABELS);
-    if starts_with_any(t, &CAPTION_LABELS, &CAPTION_LABEL_FIRST) {
+    static LABELS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(&CAPTION_LABELS));
+    if LABELS.matches(t) {
         return true;
     }
     if ends_with_credit(t) {
         return true;
     }
-    let quoted = has_double_quotes(t);
-    if t.ends_with('|') && !quoted {
-        return true;
+    if t.ends_with('|') {
+        return !has_double_quotes(t);
     }
     has_position_marker(t)
-        && !quoted
+        && !has_double_quotes(t)
         && (!ends_sentence(t) && words(t, 41) <= 40
             || has_photo_verb(t, false) && is_description(t))
 }
@@ -666,15 +658,11 @@ const LINK_PROMPTS: [&str; 14] = [
 
 /// A [`LINK_PROMPTS`] word followed by `:`, `|`, a dash or an arrow.
 fn is_link_prompt(t: &str) -> bool {
-    const FIRST: [bool; 256] = first_bytes(&LINK_PROMPTS);
-    if !t.as_bytes().first().is_some_and(|&b| FIRST[b as usize]) {
-        return false;
-    }
-    LINK_PROMPTS.iter().any(|p| {
-        starts_with_ci(t, p)
-            && t[p.len()..]
-                .trim_start_matches(' ')
-                .starts_with([':', '|', '-', '–', '—', '»', '>', '›'])
+    static PROMPTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(&LINK_PROMPTS));
+    PROMPTS.longest(t).is_some_and(|(_, len)| {
+        t[len..]
+            .trim_start_matches(' ')
+            .starts_with([':', '|', '-', '–', '—', '»', '>', '›'])
     })
 }
 
@@ -682,6 +670,7 @@ fn is_link_prompt(t: &str) -> bool {
 static NOTICES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(NOTICE_PHRASES)
         .expect("the notice phrases form a valid automaton")
 });
@@ -711,29 +700,15 @@ pub(crate) fn is_boilerplate(t: &str) -> bool {
     let bare = t.trim_end_matches(|c: char| {
         matches!(c, '.' | ':' | '!' | '»' | '›' | '>' | '→' | ' ' | '|' | '…')
     });
-    if n <= 8 && bare.len() <= 60 {
-        let lower = bare.to_ascii_lowercase();
-        if BOILERPLATE_LINES.contains(&lower.as_str()) {
-            return true;
-        }
+    static LINES: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(&BOILERPLATE_LINES));
+    if n <= 8 && LINES.is_exactly(bare) {
+        return true;
     }
-    const PREFIX_FIRST: [bool; 256] = {
-        let mut set = [false; 256];
-        let mut i = 0;
-        while i < BOILERPLATE_PREFIXES.len() {
-            let b = BOILERPLATE_PREFIXES[i].0.as_bytes()[0];
-            set[b.to_ascii_lowercase() as usize] = true;
-            set[b.to_ascii_uppercase() as usize] = true;
-            i += 1;
-        }
-        set
-    };
-    if t.as_bytes()
-        .first()
-        .is_some_and(|&b| PREFIX_FIRST[b as usize])
-        && BOILERPLATE_PREFIXES
-            .iter()
-            .any(|&(p, max)| n <= max && starts_with_ci(t, p))
+    static PREFIXES: LazyLock<Prefixes> =
+        LazyLock::new(|| Prefixes::new(&BOILERPLATE_PREFIXES.map(|(p, _)| p)));
+    if PREFIXES
+        .longest(t)
+        .is_some_and(|(i, _)| n <= BOILERPLATE_PREFIXES[i].1)
     {
         return true;
     }

@@ -4,6 +4,8 @@
 //! Every function here is linear in the line at worst and most look only at its ends, so
 //! that classifying a long paragraph costs next to nothing.
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
 /// ASCII case-insensitive `starts_with`. Most calls fail on the first byte.
 #[inline]
 pub(crate) fn starts_with_ci(t: &str, prefix: &str) -> bool {
@@ -64,26 +66,39 @@ fn count_spaces(b: &[u8]) -> usize {
     n + chunks.remainder().iter().filter(|&&c| c == b' ').count()
 }
 
-/// The first bytes, in both cases, of a list of ASCII prefixes: a one-lookup test that
-/// rules most lines out before any prefix is compared.
-pub(crate) const fn first_bytes(list: &[&str]) -> [bool; 256] {
-    let mut set = [false; 256];
-    let mut i = 0;
-    while i < list.len() {
-        let b = list[i].as_bytes()[0];
-        set[b.to_ascii_lowercase() as usize] = true;
-        set[b.to_ascii_uppercase() as usize] = true;
-        i += 1;
-    }
-    set
-}
+/// A list of ASCII prefixes, matched ignoring case by one anchored automaton walk: most
+/// lines are ruled out within their first bytes, whatever the length of the list.
+#[derive(Debug)]
+pub(crate) struct Prefixes(AhoCorasick);
 
-/// Whether `t` starts with one of `list` (ignoring ASCII case), `set` being
-/// [`first_bytes`] of the list.
-#[inline]
-pub(crate) fn starts_with_any(t: &str, list: &[&str], set: &[bool; 256]) -> bool {
-    t.as_bytes().first().is_some_and(|&b| set[b as usize])
-        && list.iter().any(|p| starts_with_ci(t, p))
+impl Prefixes {
+    pub(crate) fn new(list: &[&str]) -> Self {
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Anchored)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(list)
+            .expect("a list of literal prefixes is a valid automaton");
+        Prefixes(automaton)
+    }
+
+    /// The longest listed prefix of `t`: its index in the list and its length.
+    pub(crate) fn longest(&self, t: &str) -> Option<(usize, usize)> {
+        let input = Input::new(t).anchored(Anchored::Yes);
+        let m = self.0.try_find(input).ok()??;
+        Some((m.pattern().as_usize(), m.end()))
+    }
+
+    /// Whether `t` starts with one of the prefixes.
+    pub(crate) fn matches(&self, t: &str) -> bool {
+        self.longest(t).is_some()
+    }
+
+    /// Whether `t` is exactly one of the entries.
+    pub(crate) fn is_exactly(&self, t: &str) -> bool {
+        self.longest(t).is_some_and(|(_, len)| len == t.len())
+    }
 }
 
 /// Characters that close a sentence's trailing quotation or bracket.
@@ -283,12 +298,15 @@ mod tests {
 
     #[test]
     fn prefix_sets() {
-        const LIST: [&str; 2] = ["photo:", "Credit"];
-        const SET: [bool; 256] = first_bytes(&LIST);
-        assert!(starts_with_any("PHOTO: x", &LIST, &SET));
-        assert!(starts_with_any("credit", &LIST, &SET));
-        assert!(!starts_with_any("Pictures", &LIST, &SET));
-        assert!(!starts_with_any("", &LIST, &SET));
+        let set = Prefixes::new(&["photo:", "Credit", "photo: ap"]);
+        assert!(set.matches("PHOTO: x"));
+        assert!(set.matches("credit"));
+        assert!(!set.matches("Pictures"));
+        assert!(!set.matches(""));
+        assert!(!set.matches("a photo: x"));
+        assert_eq!(set.longest("Photo: AP/x"), Some((2, 9)));
+        assert!(set.is_exactly("credit"));
+        assert!(!set.is_exactly("credits"));
     }
 
     #[test]
