@@ -121,10 +121,18 @@ pub fn clean(text: &str) -> Cleaned {
         .iter()
         .find(|b| b.kind == ParagraphKind::Body)
         .map_or(usize::MAX, |b| kept[b.kept.start]);
-    let (header, later): (Vec<_>, Vec<_>) = dates.iter().partition(|(line, _)| *line < body_start);
-    let published = [header, later]
+    let header: Vec<_> = dates
         .iter()
-        .find_map(|d| dates::choose_published(&d.iter().map(|(_, f)| *f).collect::<Vec<_>>()))
+        .filter(|(line, _)| *line < body_start)
+        .map(|(_, f)| *f)
+        .collect();
+    let later: Vec<_> = dates
+        .iter()
+        .filter(|(line, _)| *line >= body_start)
+        .map(|(_, f)| *f)
+        .collect();
+    let published = dates::choose_published(&header)
+        .or_else(|| dates::choose_published(&later))
         .map(|d| d.format("%Y-%m-%d").to_string());
     let removed = removed
         .iter()
