@@ -94,7 +94,7 @@ const CREDIT_WORDS: [&str; 24] = [
 ];
 
 /// News and photo agencies that appear in credits.
-const AGENCIES: [&str; 44] = [
+const AGENCIES: [&str; 54] = [
     "getty",
     "ap",
     "afp",
@@ -139,6 +139,16 @@ const AGENCIES: [&str; 44] = [
     "ians",
     "pti",
     "ani",
+    "vna",
+    "kcna",
+    "irna",
+    "bernama",
+    "antara",
+    "wam",
+    "sana",
+    "mena",
+    "tasnim",
+    "cna",
 ];
 
 /// Longest credit line, in words and bytes.
@@ -549,7 +559,7 @@ const BOILERPLATE_LINES: [&str; 84] = [
 ];
 
 /// Prefixes of prompt lines, each with the longest line (in words) it may start.
-const BOILERPLATE_PREFIXES: [(&str, usize); 69] = [
+const BOILERPLATE_PREFIXES: [(&str, usize); 74] = [
     ("share this ", 8),
     ("share on ", 8),
     ("share via ", 8),
@@ -618,6 +628,11 @@ const BOILERPLATE_PREFIXES: [(&str, usize); 69] = [
     ("filed under", 20),
     ("keywords:", 30),
     ("h/t", 15),
+    ("source:", 6),
+    ("sources:", 6),
+    ("translated by ", 12),
+    ("translation by ", 12),
+    ("edited by ", 12),
     ("hat tip:", 15),
 ];
 
@@ -882,6 +897,7 @@ mod tests {
             "Minister Jane Doe (R) shakes hands with envoy John Roe in Paris.",
             "Minister Jane Doe (L) speaks with envoy John Roe.",
             "The ministers shake hands in Vienna on Monday. (Photo: Reuters)",
+            "The ministers at the talks in Hanoi (Photo: VNA)",
             "The ministers meet in Oslo in May, 2020. (photo: AFP) |",
             "Leaders pose for a photo in Rome |",
             "Minister Jane Doe speaks in Berlin, Germany June 16, 2021. REUTERS/John Roe",
@@ -901,6 +917,7 @@ mod tests {
             "In a telling sign, Sen. Jane Doe (R), a sponsor of the bill, reversed herself.",
             "TALKS COLLAPSE The envoys left Vienna after the talks failed. [Reuters]",
             "Follow the money, she said.",
+            "Sources said the talks had stalled and would resume in May.",
         ] {
             assert!(!is_caption(t, false), "{t}");
         }
@@ -938,6 +955,8 @@ mod tests {
             "Related: Leaders meet in Geneva",
             "Follow Jane Doe on Twitter @janedoe.",
             "Posted by Jane Doe on June 17, 2021",
+            "Source: VNA",
+            "Translated by Jane Doe",
             "Also read | Why the summit matters",
             "ADVERTISEMENT - CONTINUE READING BELOW",
             "Jane Doe in Vienna contributed to this report.",
