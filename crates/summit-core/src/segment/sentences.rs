@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::abbrev::{self, AbbrevClass};
 use super::chars::*;
-use super::{MAX_SENTENCE_TOKENS, Sentence, SentenceEnd, Token, TokenKind};
+use super::{MAX_SENTENCE_TOKENS, Sentence, SentenceEnd, Token, TokenFlags, TokenKind};
 use crate::Span;
 
 /// The kinds of sentence-final token.
@@ -55,11 +55,27 @@ pub(super) fn split(
             last_pause = None;
             continue;
         }
+        // Skip the tokens that cannot matter (words, numbers, symbols on the same line).
+        let limit = end.min(start + MAX_SENTENCE_TOKENS);
+        const SIGNIFICANT: u8 = TokenFlags::ABBREVIATION.0 | TokenFlags::NEWLINE_BEFORE.0;
+        while i < limit
+            && tokens[i].kind != TokenKind::Punct
+            && tokens[i].flags.0 & SIGNIFICANT == 0
+        {
+            i += 1;
+        }
+        if i >= limit {
+            continue;
+        }
         let t = &tokens[i];
-        if i > start && t.newline_before() && line_break_ends(text, &tokens[i - 1], t) {
+        if t.newline_before() && i > start && line_break_ends(text, &tokens[i - 1], t) {
             push(out, tokens, start..i, block, SentenceEnd::LineBreak);
             start = i;
             last_pause = None;
+        }
+        if t.kind != TokenKind::Punct && !t.is_abbreviation() {
+            i += 1;
+            continue;
         }
         let Some(term) = terminal(text, t) else {
             if is_pause(text, t) {
@@ -131,10 +147,14 @@ fn terminal(text: &str, t: &Token) -> Option<Terminal> {
 #[inline]
 fn is_pause(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Punct
-        && matches!(
-            first_char(text, t),
-            ',' | ';' | ':' | '-' | '\u{2013}' | '\u{2014}' | '\u{3001}' | '\u{FF0C}'
-        )
+        && match text.as_bytes()[t.span.start] {
+            b',' | b';' | b':' | b'-' => true,
+            c if c < 0x80 => false,
+            _ => matches!(
+                first_char(text, t),
+                '\u{2013}' | '\u{2014}' | '\u{3001}' | '\u{FF0C}'
+            ),
+        }
 }
 
 /// Skips the closing quotes and brackets attached to a terminal (`.”)`), stray terminals

@@ -12,7 +12,7 @@ use crate::Span;
 pub(super) fn tokenize(text: &str, block: Span, out: &mut Vec<Token>) {
     let mut t = Tokenizer {
         text,
-        b: text.as_bytes(),
+        b: &text.as_bytes()[..block.end],
         end: block.end,
         first: out.len(),
         out,
@@ -24,8 +24,9 @@ pub(super) fn tokenize(text: &str, block: Span, out: &mut Vec<Token>) {
 
 struct Tokenizer<'t, 'o> {
     text: &'t str,
+    /// The text's bytes up to the end of the block.
     b: &'t [u8],
-    /// End of the block.
+    /// End of the block (`b.len()`).
     end: usize,
     /// Index in `out` of the block's first token.
     first: usize,
@@ -48,18 +49,17 @@ struct WordScan {
 
 impl Tokenizer<'_, '_> {
     fn run(&mut self, mut i: usize) {
-        while i < self.end {
-            let c = self.b[i];
-            if c < 0x80 {
-                if has(c, WS) {
-                    self.mark_space();
-                    self.newline |= matches!(c, b'\n' | b'\r' | 0x0B | 0x0C);
-                    i += 1;
-                } else if has(c, ALNUM) {
-                    i = self.word(i, i);
-                } else {
-                    i = self.ascii_other(i, c);
-                }
+        let b = self.b;
+        while let Some(&c) = b.get(i) {
+            let class = ASCII[c as usize];
+            if class & WS != 0 {
+                self.mark_space();
+                self.newline |= matches!(c, b'\n' | b'\r' | 0x0B | 0x0C);
+                i += 1;
+            } else if class & ALNUM != 0 {
+                i = self.plain_words(i, c);
+            } else if c < 0x80 {
+                i = self.ascii_other(i, c);
             } else {
                 let ch = char_at(self.text, i);
                 if is_separator(ch) {
@@ -74,6 +74,54 @@ impl Tokenizer<'_, '_> {
         self.mark_space();
     }
 
+    /// The fast path for the commonest tokens: ASCII letters or digits ended by a space or
+    /// by punctuation that cannot join or abbreviate them, and the single spaces between
+    /// them. Anything else goes to [`Tokenizer::word`] or back to [`Tokenizer::run`].
+    #[inline(always)]
+    fn plain_words(&mut self, mut i: usize, mut first: u8) -> usize {
+        let b = self.b;
+        loop {
+            let e = i + 1 + alnum_run(b.get(i + 1..).unwrap_or_default());
+            let Some(&stop) = b.get(e) else {
+                return self.push(i, e, kind_of(first), F::NONE);
+            };
+            if stop == b' ' {
+                self.push(i, e, kind_of(first), F::SPACE_AFTER);
+                self.space = true;
+                i = e + 1;
+                match b.get(i) {
+                    Some(&c) if ASCII[c as usize] & ALNUM != 0 => {
+                        first = c;
+                        continue;
+                    }
+                    _ => return i,
+                }
+            }
+            let plain = ASCII[stop as usize] & WORD_JOIN == 0
+                || matches!(stop, b',' | b'/') && !b[e - 1].is_ascii_digit()
+                || stop == b':' && !b[e - 1].is_ascii_digit() && !is_url_scheme(&b[i..e]);
+            if plain {
+                return self.push(i, e, kind_of(first), F::NONE);
+            }
+            // A dot that cannot join the word to what follows: the word ends here and
+            // keeps the dot if it is an abbreviation.
+            if stop == b'.'
+                && b.get(e + 1).is_none_or(|&c| match c {
+                    0x80.. => !is_word_start(char_at(self.text, e + 1)),
+                    _ => ASCII[c as usize] & (ALNUM | WORD_JOIN) == 0,
+                })
+            {
+                return if self.takes_dot(i, e, false) {
+                    self.push(i, e + 1, kind_of(first), F::ABBREVIATION)
+                } else {
+                    self.push(i, e, kind_of(first), F::NONE)
+                };
+            }
+            return self.word(i, i);
+        }
+    }
+
+    #[inline(always)]
     fn mark_space(&mut self) {
         if !self.space {
             if self.out.len() > self.first
@@ -85,6 +133,7 @@ impl Tokenizer<'_, '_> {
         }
     }
 
+    #[inline(always)]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind, mut flags: F) -> usize {
         if self.space {
             flags |= F::SPACE_BEFORE;
@@ -448,6 +497,22 @@ impl Tokenizer<'_, '_> {
             let e = self.extends(i + 1);
             self.push(i, e, TokenKind::Symbol, F::NONE)
         }
+    }
+}
+
+/// `http`, `https` or `ftp`, in any case.
+fn is_url_scheme(word: &[u8]) -> bool {
+    [&b"http"[..], b"https", b"ftp"]
+        .iter()
+        .any(|s| word.eq_ignore_ascii_case(s))
+}
+
+#[inline(always)]
+fn kind_of(first: u8) -> TokenKind {
+    if first.is_ascii_digit() {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
     }
 }
 
