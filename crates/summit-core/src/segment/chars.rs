@@ -71,24 +71,20 @@ const fn build_table() -> [u8; 256] {
 #[inline(always)]
 pub(super) fn alnum_run(b: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut n = 0;
-    while let Some(chunk) = b.get(n..n + 8) {
-        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let mask = alnum_mask(u64::from_le_bytes(bytes));
+    let mut rest = b;
+    while let Some(chunk) = rest.first_chunk::<8>() {
+        let mask = alnum_mask(u64::from_le_bytes(*chunk));
         if mask != HIGH {
-            return n + ((!mask & HIGH).trailing_zeros() / 8) as usize;
+            let run = ((!mask & HIGH).trailing_zeros() / 8) as usize;
+            return b.len() - rest.len() + run;
         }
-        n += 8;
+        rest = &rest[8..];
     }
-    while let Some(&c) = b.get(n) {
-        if ASCII[c as usize] & ALNUM == 0 {
-            break;
-        }
-        n += 1;
-    }
-    n
+    let tail = rest
+        .iter()
+        .position(|&c| ASCII[c as usize] & ALNUM == 0)
+        .unwrap_or(rest.len());
+    b.len() - rest.len() + tail
 }
 
 /// The high bit of each byte of `x` set when that byte is an ASCII letter or digit

@@ -24,7 +24,7 @@ fn sents(text: &str) -> Vec<&str> {
         .collect()
 }
 
-fn token<'t>(text: &'t str, s: &Segmentation, word: &str) -> Token {
+fn token(text: &str, s: &Segmentation, word: &str) -> Token {
     *s.tokens
         .iter()
         .find(|t| t.text(text) == word)

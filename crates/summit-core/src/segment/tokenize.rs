@@ -16,8 +16,7 @@ pub(super) fn tokenize(text: &str, block: Span, out: &mut Vec<Token>) {
         end: block.end,
         first: out.len(),
         out,
-        space: true,
-        newline: false,
+        pending: F::SPACE_BEFORE,
     };
     t.run(block.start);
 }
@@ -31,10 +30,9 @@ struct Tokenizer<'t, 'o> {
     /// Index in `out` of the block's first token.
     first: usize,
     out: &'o mut Vec<Token>,
-    /// Whether a separator (or the block start) came after the last token.
-    space: bool,
-    /// Whether a line break came after the last token.
-    newline: bool,
+    /// The flags the next token gets from what precedes it: [`F::SPACE_BEFORE`] after a
+    /// separator or at the block start, with [`F::NEWLINE_BEFORE`] after a line break.
+    pending: F,
 }
 
 /// A scanned word, possibly followed by a clitic that was split off it.
@@ -54,7 +52,9 @@ impl Tokenizer<'_, '_> {
             let class = ASCII[c as usize];
             if class & WS != 0 {
                 self.mark_space();
-                self.newline |= matches!(c, b'\n' | b'\r' | 0x0B | 0x0C);
+                if matches!(c, b'\n' | b'\r' | 0x0B | 0x0C) {
+                    self.pending |= F::NEWLINE_BEFORE;
+                }
                 i += 1;
             } else if class & ALNUM != 0 {
                 i = self.plain_words(i, c);
@@ -64,7 +64,9 @@ impl Tokenizer<'_, '_> {
                 let ch = char_at(self.text, i);
                 if is_separator(ch) {
                     self.mark_space();
-                    self.newline |= matches!(ch, '\u{85}' | '\u{2028}' | '\u{2029}');
+                    if matches!(ch, '\u{85}' | '\u{2028}' | '\u{2029}') {
+                        self.pending |= F::NEWLINE_BEFORE;
+                    }
                     i += ch.len_utf8();
                 } else {
                     i = self.non_ascii(i, ch);
@@ -87,7 +89,7 @@ impl Tokenizer<'_, '_> {
             };
             if stop == b' ' {
                 self.push(i, e, kind_of(first), F::SPACE_AFTER);
-                self.space = true;
+                self.pending = F::SPACE_BEFORE;
                 i = e + 1;
                 match b.get(i) {
                     Some(&c) if ASCII[c as usize] & ALNUM != 0 => {
@@ -121,39 +123,38 @@ impl Tokenizer<'_, '_> {
         }
     }
 
+    /// Whether a separator (or the block start) came after the last token.
+    #[inline(always)]
+    fn space(&self) -> bool {
+        self.pending != F::NONE
+    }
+
     #[inline(always)]
     fn mark_space(&mut self) {
-        if !self.space {
+        if !self.space() {
             if self.out.len() > self.first
                 && let Some(last) = self.out.last_mut()
             {
                 last.flags |= F::SPACE_AFTER;
             }
-            self.space = true;
+            self.pending = F::SPACE_BEFORE;
         }
     }
 
     #[inline(always)]
-    fn push(&mut self, start: usize, end: usize, kind: TokenKind, mut flags: F) -> usize {
-        if self.space {
-            flags |= F::SPACE_BEFORE;
-            self.space = false;
-            if self.newline {
-                flags |= F::NEWLINE_BEFORE;
-                self.newline = false;
-            }
-        }
+    fn push(&mut self, start: usize, end: usize, kind: TokenKind, flags: F) -> usize {
         self.out.push(Token {
             span: Span::new(start, end),
             kind,
-            flags,
+            flags: flags | self.pending,
         });
+        self.pending = F::NONE;
         end
     }
 
     /// The last token of this block, when it ends right at `i` (no separator between).
     fn attached(&self, i: usize) -> Option<&Token> {
-        if self.space || self.out.len() <= self.first {
+        if self.space() || self.out.len() <= self.first {
             return None;
         }
         self.out.last().filter(|t| t.span.end == i)
@@ -282,7 +283,7 @@ impl Tokenizer<'_, '_> {
                 if next == Some(b'.') {
                     let e = run_of(self.b, i, self.end, |c| c == b'.');
                     self.push(i, e, Punct, F::NONE)
-                } else if self.space && self.digit_at(i + 1) {
+                } else if self.space() && self.digit_at(i + 1) {
                     self.word(i, i + 1)
                 } else {
                     self.push(i, i + 1, Punct, F::NONE)
@@ -292,7 +293,7 @@ impl Tokenizer<'_, '_> {
                 let e = run_of(self.b, i, self.end, |c| c == b'?' || c == b'!');
                 self.push(i, e, Punct, F::NONE)
             }
-            b'-' | b'+' if self.space && self.digit_at(i + 1) => self.word(i, i + 1),
+            b'-' | b'+' if self.space() && self.digit_at(i + 1) => self.word(i, i + 1),
             b'-' => {
                 let e = run_of(self.b, i, self.end, |c| c == b'-');
                 self.push(i, e, Punct, F::NONE)
@@ -331,7 +332,9 @@ impl Tokenizer<'_, '_> {
                 return self.push(i, e, Punct, F::NONE);
             }
             '\u{2019}' | '\u{2018}' => return self.apostrophe(i, len),
-            '\u{2212}' if self.space && self.digit_at(i + len) => return self.word(i, i + len),
+            '\u{2212}' if self.space() && self.digit_at(i + len) => {
+                return self.word(i, i + len);
+            }
             _ => {}
         }
         if is_quote_char(ch) {
@@ -425,7 +428,7 @@ impl Tokenizer<'_, '_> {
         {
             // Take back the attached tokens that form the local part.
             let mut start = i;
-            let mut space = false;
+            let mut before = F::NONE;
             while self.out.len() > self.first {
                 let Some(&t) = self.out.last() else { break };
                 if t.span.end != start
@@ -437,13 +440,13 @@ impl Tokenizer<'_, '_> {
                 }
                 self.out.pop();
                 start = t.span.start;
-                space = t.space_before();
-                if space {
+                before = F(t.flags.0 & (F::SPACE_BEFORE.0 | F::NEWLINE_BEFORE.0));
+                if t.space_before() {
                     break;
                 }
             }
             if start < i {
-                self.space = space;
+                self.pending = before;
                 return self.push(start, domain_end, TokenKind::Word, F::LINK);
             }
         }
