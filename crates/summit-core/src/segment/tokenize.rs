@@ -277,7 +277,14 @@ impl Tokenizer<'_, '_> {
 
     fn ascii_other(&mut self, i: usize, c: u8) -> usize {
         use TokenKind::{Punct, Symbol};
-        let next = self.b.get(i + 1).copied().filter(|_| i + 1 < self.end);
+        let next = self.b.get(i + 1).copied();
+        // The commonest punctuation by far, followed by a space: take both, before the
+        // general dispatch (a jump table whose target is hard to predict).
+        if (c == b',' || c == b'.') && next == Some(b' ') {
+            self.push(i, i + 1, Punct, F::SPACE_AFTER);
+            self.pending = F::SPACE_BEFORE;
+            return i + 2;
+        }
         match c {
             b'.' => {
                 if next == Some(b'.') {
