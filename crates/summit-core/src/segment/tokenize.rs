@@ -208,6 +208,10 @@ impl Tokenizer<'_, '_> {
         if dotted {
             return true;
         }
+        if dot - start > abbrev::MAX_LEN {
+            // Longer than any listed abbreviation and than any single letter.
+            return false;
+        }
         let word = &self.text[start..dot];
         match abbrev::lookup(word) {
             Some(AbbrevClass::BeforeNumber) => return self.number_follows(dot + 1),
