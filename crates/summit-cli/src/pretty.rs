@@ -24,7 +24,8 @@ pub fn error(w: &mut impl Write, id: &str, err: &Error) -> io::Result<()> {
 
 pub fn document(w: &mut impl Write, doc: &Document) -> io::Result<()> {
     heading(w, &doc.id)?;
-    writeln!(w, "Title       {}", doc.title.as_deref().unwrap_or("—"))?;
+    let title = doc.title.as_deref().map(|t| shorten(t, QUOTE_WIDTH));
+    writeln!(w, "Title       {}", title.as_deref().unwrap_or("—"))?;
     writeln!(w, "Published   {}", doc.published.as_deref().unwrap_or("—"))?;
     writeln!(
         w,
@@ -45,7 +46,7 @@ pub fn document(w: &mut impl Write, doc: &Document) -> io::Result<()> {
         if entities.is_empty() {
             continue;
         }
-        entities.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()));
+        entities.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
         writeln!(w, "  {}", label.as_str())?;
         for e in entities {
             write!(w, "    {} ×{}", e.name, e.mentions.len())?;
