@@ -2,6 +2,8 @@
 //!
 //! PLACEHOLDER: finds nothing yet.
 
+pub mod tagger;
+
 use crate::Entity;
 use crate::clean::Cleaned;
 use crate::segment::Segmentation;
