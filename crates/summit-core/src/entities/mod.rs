@@ -2,6 +2,9 @@
 //!
 //! PLACEHOLDER: finds nothing yet.
 
+pub(crate) mod fxhash;
+pub mod lexicon;
+
 use crate::Entity;
 use crate::clean::Cleaned;
 use crate::segment::Segmentation;
