@@ -227,11 +227,12 @@ def leader_first_names(factbook):
         for key in ("chief of state", "head of government"):
             raw = strip_html(text(ex, key))
             for m in re.finditer(r"((?:[A-Z][a-z]+\s+){1,3})(?:[A-Z]\.\s+)?[A-Z]{2,}(?:[\s-][A-Z]{2,})*\b", raw):
-                words = m.group(1).split()
-                # Drop leading titles: keep the words after the last title-like one.
+                # The given name is one of the two words before the surname (a patronymic or
+                # middle name may follow it); title words are never names.
+                words = [w for w in m.group(1).split()[-2:]]
                 while words and words[0].lower() in TITLE_WORDS:
                     words = words[1:]
-                if words:
+                if words and words[0].lower() not in NOT_NAMES:
                     names.add(words[0])
     return names
 
@@ -243,7 +244,20 @@ TITLE_WORDS = {
     "state", "counselor", "acting", "interim", "grand", "duke", "captain", "regent",
     "co", "sheikh", "shaykh", "crown", "head", "council", "of", "the", "federal",
     "administrator", "lieutenant", "colonel", "major", "field", "marshal", "senior",
-    "secretary", "mayor", "commissioner", "chair", "transitional", "sovereign",
+    "secretary", "mayor", "commissioner", "chair", "transitional", "sovereign", "minister",
+    "ministers", "governor-general", "president-elect", "his", "her", "majesty", "highness",
+}
+
+
+NOT_NAMES = {
+    "affairs", "political", "foreign", "defense", "defence", "interior", "finance", "national",
+    "public", "economic", "social", "development", "security", "justice", "labor", "labour",
+    "health", "education", "trade", "industry", "energy", "agriculture", "environment",
+    "transport", "culture", "youth", "sports", "women", "family", "planning", "cooperation",
+    "administration", "office", "republic", "union", "party", "assembly", "parliament",
+    "council", "government", "cabinet", "ministry", "department", "affair", "relations",
+    "china", "commander", "commission", "confederation", "dame", "duma", "islands", "polynesia",
+    "pope", "prefect", "presidency", "sir", "taliban", "washington", "zealand", "ratu", "nta",
 }
 
 
