@@ -227,6 +227,9 @@ pub(crate) fn tag(view: &DocView<'_>) -> Vec<Tagged> {
             let start = i;
             let mut end = i + 1;
             while end < sent.end && end - start < MAX_RUN {
+                if view.line_break_before(end) {
+                    break;
+                }
                 let t = view.toks[end].text;
                 if is_name_token(t) {
                     end += 1;

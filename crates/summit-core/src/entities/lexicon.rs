@@ -61,10 +61,12 @@ pub enum List {
     FacHead,
     /// Last words of organisation names: `Council`, `Ministry`, `Institution`.
     OrgHead,
+    /// Other names: diseases, vaccines, languages, currencies (MISC).
+    Misc,
 }
 
 impl List {
-    pub const ALL: [List; 18] = [
+    pub const ALL: [List; 19] = [
         List::Country,
         List::Capital,
         List::City,
@@ -83,6 +85,7 @@ impl List {
         List::LawHead,
         List::FacHead,
         List::OrgHead,
+        List::Misc,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -105,6 +108,7 @@ impl List {
             List::LawHead => "law_head",
             List::FacHead => "fac_head",
             List::OrgHead => "org_head",
+            List::Misc => "misc",
         }
     }
 
@@ -248,7 +252,7 @@ macro_rules! lexicon_file {
     };
 }
 
-const FILES: [(&str, &str); 16] = [
+const FILES: [(&str, &str); 17] = [
     lexicon_file!("countries.tsv"),
     lexicon_file!("country_variants.tsv"),
     lexicon_file!("capitals.tsv"),
@@ -265,6 +269,7 @@ const FILES: [(&str, &str); 16] = [
     lexicon_file!("first_names.tsv"),
     lexicon_file!("given_names.tsv"),
     lexicon_file!("heads.tsv"),
+    lexicon_file!("misc.tsv"),
 ];
 
 impl Lexicons {
@@ -350,6 +355,11 @@ impl Lexicons {
                 }
                 "first_names.tsv" | "given_names.tsv" => {
                     self.add(c0, List::FirstName, c0, None, 0, 0)
+                }
+                "misc.tsv" => {
+                    for v in c1.split('|') {
+                        self.add(v, List::Misc, c0, None, 0, 0);
+                    }
                 }
                 "heads.tsv" => {
                     let list = match c1 {

@@ -22,6 +22,7 @@ mod refine;
 mod resolve;
 mod roles;
 mod rules;
+pub mod tagger;
 mod tokens;
 
 use std::ops::Range;
@@ -99,7 +100,38 @@ pub fn recognize_view(view: &DocView<'_>) -> Vec<Entity> {
 
 /// The statistical tagger's spans, or the rule-based fallback's when no model is built in.
 fn tag(view: &DocView<'_>) -> Vec<Tagged> {
-    fallback::tag(view)
+    let Ok(tagger) = tagger::Tagger::embedded() else {
+        return fallback::tag(view);
+    };
+    let words: Vec<Vec<&str>> = view.sents.iter().map(|r| view.words(r.clone())).collect();
+    let input: Vec<tagger::SentenceInput<'_>> = words
+        .iter()
+        .zip(&view.headline)
+        .map(|(w, &headline)| tagger::SentenceInput {
+            tokens: w,
+            headline,
+        })
+        .collect();
+    let tagged = tagger.tag_document(&input);
+    let mut out = Vec::with_capacity(tagged.iter().map(Vec::len).sum());
+    for (sent, spans) in view.sents.iter().zip(tagged) {
+        for s in spans {
+            if s.tokens.end > sent.len() {
+                continue;
+            }
+            out.push(Tagged {
+                toks: sent.start + s.tokens.start..sent.start + s.tokens.end,
+                label: match s.label {
+                    tagger::ConllType::Per => Coarse::Per,
+                    tagger::ConllType::Loc => Coarse::Loc,
+                    tagger::ConllType::Org => Coarse::Org,
+                    tagger::ConllType::Misc => Coarse::Misc,
+                },
+                confidence: s.confidence,
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]

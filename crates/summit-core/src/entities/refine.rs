@@ -66,10 +66,17 @@ fn is_determiner(s: &str) -> bool {
     matches!(s, "the" | "The" | "THE" | "a" | "A" | "an" | "An")
 }
 
-/// Drops determiners, punctuation and possessives from the edges of a token range.
+/// Drops determiners, sentence adverbs ("Furthermore", "Despite"), punctuation and
+/// possessives from the edges of a token range.
 pub(crate) fn trim(view: &DocView<'_>, r: Range<usize>) -> Range<usize> {
     let (mut s, mut e) = (r.start, r.end.min(view.toks.len()));
-    while s < e && (is_punct(view.toks[s].text) || is_determiner(view.toks[s].text)) {
+    while s < e
+        && (is_punct(view.toks[s].text)
+            || is_determiner(view.toks[s].text)
+            || (super::fallback::is_function_word(view.toks[s].text)
+                && view.toks[s].is_cap()
+                && !view.toks[s].text.chars().all(char::is_uppercase)))
+    {
         s += 1;
     }
     while e > s && (is_punct(view.toks[e - 1].text) || is_possessive(view.toks[e - 1].text)) {
@@ -232,6 +239,7 @@ pub(crate) fn type_span(
         (2, &[List::Location][..]),
         (3, &[List::Capital, List::City, List::Division][..]),
         (4, &[List::Demonym, List::Norp][..]),
+        (5, &[List::Misc][..]),
     ] {
         if let Some(e) = entries.iter().find(|e| {
             lists.contains(&e.list) && {
@@ -245,7 +253,8 @@ pub(crate) fn type_span(
                 0 => EntityLabel::Org,
                 1 | 3 => EntityLabel::Gpe,
                 2 => EntityLabel::Loc,
-                _ => EntityLabel::Norp,
+                4 => EntityLabel::Norp,
+                _ => EntityLabel::Misc,
             };
             lex_label = Some(label);
             canonical = Some(lex.name(e.canonical).to_owned());
@@ -267,6 +276,23 @@ pub(crate) fn type_span(
     } else {
         None
     };
+    // A given name followed by unknown capitalised words is a person whatever the tagger
+    // thought ("the presidency of Donald Trump" tagged ORG).
+    let person_like = words.len() >= 2
+        && words.len() <= 4
+        && lex_label.is_none()
+        && head_label.is_none()
+        && lex.word_lists(words[0]).contains(List::FirstName)
+        && words[1..].iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !GEO_FEATURES.contains(w)
+                && !is_title_word(lex, w)
+                && lex.word_lists(w).is_empty()
+        });
+    let coarse = if person_like { Coarse::Per } else { coarse };
+    if words.len() == 1 && COMPASS.contains(&words[0]) && coarse != Coarse::Per {
+        return (EntityLabel::Loc, None, None);
+    }
     let label = match (coarse, lex_label) {
         // Strong gazetteer evidence wins over the tagger's type, except that a person
         // named like a city stays a person.
@@ -361,6 +387,19 @@ fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse
         return;
     }
     let lex = Lexicons::shared();
+    // A span ending in a title word is a title ("National Security Adviser", "Kremlin Press
+    // Secretary"): only a gazetteer name opening it is a mention.
+    let r =
+        if origin == Origin::Tagger && r.len() > 1 && is_title_word(lex, view.toks[r.end - 1].text)
+        {
+            let words = view.words(r.clone());
+            match gazetteer_name_at(lex, &words, 0, true) {
+                Some(end) if end < words.len() => r.start..r.start + end,
+                _ => return,
+            }
+        } else {
+            r
+        };
     // Titles at the edges of a name that is not a person's are not part of it, and a span
     // that is only title words ("President", "Secretary of State") names no one.
     let r = if coarse == Coarse::Per && origin == Origin::Rule {
@@ -414,6 +453,26 @@ fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse
         canonical,
         lexicon_label,
     });
+}
+
+/// A capitalised word that opens a sentence or heading and is used in lower case elsewhere
+/// ("Furthermore", "Photo"), unless the gazetteers or the document's names know it.
+fn common_word(view: &DocView<'_>, i: usize, surnames: &[&str]) -> bool {
+    let w = view.toks[i].text;
+    if super::fallback::is_function_word(w) && view.toks[i].is_cap() {
+        return true;
+    }
+    if surnames.contains(&w) {
+        return false;
+    }
+    let l = Lexicons::shared().word_lists(w);
+    let known = l.contains(List::Country)
+        || l.contains(List::Organization)
+        || l.contains(List::Seat)
+        || l.contains(List::City)
+        || l.contains(List::Location)
+        || l.contains(List::Demonym);
+    !known && (view.sentence_initial(i) || view.is_headline(i)) && view.seen_lower(w)
 }
 
 /// Mentions inside a hyphenated compound of names ("US-Russia", "Biden-Putin"): each part
@@ -475,13 +534,91 @@ pub(crate) fn hyphen_parts(view: &DocView<'_>, i: usize) -> Option<Vec<Cand>> {
     (out.len() >= 2).then_some(out)
 }
 
+/// The end of the longest gazetteer name (place, organisation, nationality) at `i` whose
+/// letter case fits.
+fn gazetteer_name_at(lex: &Lexicons, words: &[&str], i: usize, weak: bool) -> Option<usize> {
+    lex.matches_at(words, i).into_iter().rev().find_map(|m| {
+        m.entries
+            .iter()
+            .any(|e| {
+                let strong = matches!(
+                    e.list,
+                    List::Country
+                        | List::Organization
+                        | List::Seat
+                        | List::Location
+                        | List::Capital
+                        | List::Party
+                );
+                let weak_ok = weak && matches!(e.list, List::City | List::Division | List::Demonym);
+                (strong || weak_ok) && lex.case_fit(&words[m.start..m.end], e) != CaseFit::Folded
+            })
+            .then_some(m.end)
+    })
+}
+
+/// A span made of two or more gazetteer names side by side ("National Security Council
+/// Russia"), as those names.
+fn gazetteer_parts(view: &DocView<'_>, r: &Range<usize>) -> Option<Vec<Range<usize>>> {
+    if r.len() < 2 {
+        return None;
+    }
+    let lex = Lexicons::shared();
+    let words = view.words(r.clone());
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let end = gazetteer_name_at(lex, &words, i, false)?;
+        parts.push(r.start + i..r.start + end);
+        i = end;
+    }
+    (parts.len() >= 2).then_some(parts)
+}
+
 /// Typed mentions from the tagger's spans.
 pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
     let mut out = Vec::with_capacity(tagged.len() + tagged.len() / 4);
+    // Last words of multi-word person names: a lone one is a name however common.
+    let surnames: Vec<&str> = tagged
+        .iter()
+        .filter(|t| t.label == Coarse::Per && t.toks.len() >= 2 && t.toks.end <= view.toks.len())
+        .map(|t| view.toks[t.toks.end - 1].text)
+        .collect();
+    // A name never crosses a line break.
+    let mut pieces: Vec<Tagged> = Vec::with_capacity(tagged.len());
     for t in tagged {
-        let r = trim(view, t.toks.clone());
+        let mut s = t.toks.start;
+        for i in t.toks.start + 1..t.toks.end.min(view.toks.len()) {
+            if view.line_break_before(i) {
+                pieces.push(Tagged {
+                    toks: s..i,
+                    ..t.clone()
+                });
+                s = i;
+            }
+        }
+        pieces.push(Tagged {
+            toks: s..t.toks.end,
+            ..t.clone()
+        });
+    }
+    for t in &pieces {
+        let mut r = trim(view, t.toks.clone());
         if r.is_empty() {
             continue;
+        }
+        if r.len() == 1 && common_word(view, r.start, &surnames) {
+            continue;
+        }
+        // "Nord Stream" + "2": a short number right after a name of a thing belongs to it.
+        if matches!(t.label, Coarse::Org | Coarse::Misc)
+            && view.toks.get(r.end).is_some_and(|n| {
+                n.sent == view.toks[r.start].sent
+                    && n.text.len() <= 2
+                    && n.text.chars().all(|c| c.is_ascii_digit())
+            })
+        {
+            r.end += 1;
         }
         if r.len() == 1 {
             if let Some(parts) = hyphen_parts(view, r.start) {
@@ -514,6 +651,12 @@ pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
 fn split_and_push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse) {
     let r = trim(view, r);
     if r.is_empty() {
+        return;
+    }
+    if let Some(parts) = gazetteer_parts(view, &r) {
+        for p in parts {
+            push(view, out, p, Coarse::Misc, Origin::Lexicon);
+        }
         return;
     }
     let strict = coarse != Coarse::Per;

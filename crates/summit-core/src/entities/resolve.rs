@@ -193,6 +193,7 @@ pub(crate) fn resolve(
             c.label = EntityLabel::Person;
         }
     }
+    unify_labels(view, &mut cands);
     let mut dsu = Dsu::new(n);
 
     // Places, organisations, other names: canonical or normalised text.
@@ -347,6 +348,40 @@ pub(crate) fn resolve(
     }
 
     build(view, &mut cands, &mut dsu, roles)
+}
+
+/// The tagger may type one name two ways in one article ("Obama" ORG here, PER there); the
+/// gazetteers do not know it, so the majority decides, persons winning ties.
+fn unify_labels(view: &DocView<'_>, cands: &mut [Cand]) {
+    let mut votes: FxHashMap<String, Vec<(EntityLabel, usize)>> = FxHashMap::default();
+    for c in cands.iter() {
+        if c.lexicon_label.is_some() || c.label == EntityLabel::Date {
+            continue;
+        }
+        let v = votes.entry(norm(cand_text(view, c))).or_default();
+        match v.iter_mut().find(|x| x.0 == c.label) {
+            Some(x) => x.1 += 1,
+            None => v.push((c.label, 1)),
+        }
+    }
+    for c in cands.iter_mut() {
+        if c.lexicon_label.is_some() || c.label == EntityLabel::Date {
+            continue;
+        }
+        let Some(v) = votes.get(&norm(cand_text(view, c))) else {
+            continue;
+        };
+        if v.len() < 2 {
+            continue;
+        }
+        let best = v
+            .iter()
+            .max_by_key(|x| (x.1, x.0 == EntityLabel::Person))
+            .map(|x| x.0);
+        if let Some(l) = best {
+            c.label = l;
+        }
+    }
 }
 
 fn build(

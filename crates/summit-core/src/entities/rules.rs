@@ -29,6 +29,7 @@ fn covered_mask(view: &DocView<'_>, cands: &[Cand]) -> Vec<bool> {
 
 /// Adds mentions to `cands`; returns the acronym links found.
 pub(crate) fn apply(view: &DocView<'_>, cands: &mut Vec<Cand>) -> Links {
+    gazetteer_override(view, cands);
     extend_heads(view, cands);
     hyphenated(view, cands);
     gazetteer(view, cands, true);
@@ -185,7 +186,15 @@ fn accept(
 fn extend_heads(view: &DocView<'_>, cands: &mut [Cand]) {
     let lex = Lexicons::shared();
     for c in cands.iter_mut() {
-        let e = c.toks.end;
+        let mut e = c.toks.end;
+        // "Nord Stream" + "2" + "Pipeline"
+        if view
+            .toks
+            .get(e)
+            .is_some_and(|t| t.text.len() <= 2 && t.text.chars().all(|c| c.is_ascii_digit()))
+        {
+            e += 1;
+        }
         let Some(t) = view.toks.get(e) else {
             continue;
         };
@@ -215,13 +224,27 @@ fn extend_heads(view: &DocView<'_>, cands: &mut [Cand]) {
 
 /// Multi-word capitalised names typed by a head word: EVENT, LAW and FAC by the last word,
 /// ORG by an organisation word with its "of …" complement ("Security Council of Russia").
+/// Such a name replaces the tagger's mentions lying inside it ("United States" + "Commerce"
+/// in "United States Chamber of Commerce"), never a person.
 fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
     let lex = Lexicons::shared();
-    let mut covered = covered_mask(view, cands);
+    let mut owner: Vec<Option<usize>> = vec![None; view.toks.len()];
+    for (k, c) in cands.iter().enumerate() {
+        for i in c.toks.clone() {
+            if let Some(o) = owner.get_mut(i) {
+                *o = Some(k);
+            }
+        }
+    }
+    let is_person =
+        |o: Option<usize>, cands: &[Cand]| o.is_some_and(|k| cands[k].label == EntityLabel::Person);
+    let mut removed = vec![false; cands.len()];
+    let mut added: Vec<Cand> = Vec::new();
+    let mut taken = vec![false; view.toks.len()];
     for sent in &view.sents {
         for h in sent.clone() {
             let w = view.toks[h].text;
-            if covered[h] || !is_cap_word(w) {
+            if taken[h] || is_person(owner[h], cands) || !is_cap_word(w) {
                 continue;
             }
             let l = lex.word_lists(w);
@@ -243,7 +266,8 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                 let name_like = (is_cap_word(p)
                     || (p.chars().all(|c| c.is_ascii_digit()) && p.len() < 3))
                     && !is_function_word(p)
-                    && !covered[s - 1];
+                    && !taken[s - 1]
+                    && !is_person(owner[s - 1], cands);
                 let pl = lex.word_lists(p);
                 if !name_like
                     || pl.contains(List::Title)
@@ -271,7 +295,7 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                     let start_k = k;
                     while k < sent.end
                         && is_cap_word(view.toks[k].text)
-                        && !covered[k]
+                        && !is_person(owner[k], cands)
                         && !lex.word_lists(view.toks[k].text).contains(List::FirstName)
                     {
                         k += 1;
@@ -285,14 +309,37 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
             if e - s < 2 {
                 continue;
             }
-            let r = s..e;
-            if (r.clone()).any(|k| covered[k]) {
+            // "Kremlin Press Secretary": the head word is part of a title.
+            if view.toks.get(e).is_some_and(|t| {
+                t.sent == view.toks[h].sent && super::refine::is_title_word(lex, t.text)
+            }) {
                 continue;
             }
-            for k in r.clone() {
-                covered[k] = true;
+            // Every mention it touches must lie inside it; it must add something.
+            let touched: Vec<usize> = {
+                let mut v: Vec<usize> = (s..e).filter_map(|k| owner[k]).collect();
+                v.dedup();
+                v
+            };
+            if touched.iter().any(|&k| {
+                cands[k].toks.start < s
+                    || cands[k].toks.end > e
+                    || removed[k]
+                    || (cands[k].origin == Origin::Lexicon && cands[k].toks.len() >= 2)
+            }) {
+                continue;
             }
-            cands.push(Cand {
+            if touched.len() == 1 && cands[touched[0]].toks == (s..e) {
+                continue;
+            }
+            for &k in &touched {
+                removed[k] = true;
+            }
+            for t in taken.iter_mut().take(e).skip(s) {
+                *t = true;
+            }
+            let r = s..e;
+            added.push(Cand {
                 span: view.span(r.clone()),
                 toks: r,
                 label,
@@ -302,6 +349,82 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
             });
         }
     }
+    let mut k = 0;
+    cands.retain(|_| {
+        k += 1;
+        !removed[k - 1]
+    });
+    cands.extend(added);
+}
+
+/// Multi-word gazetteer names of organisations, seats, regions and countries, in their exact
+/// spelling, replace tagger mentions that lie inside them or cut across them ("Center" +
+/// "American Security Expert" → "Center for a New American Security").
+fn gazetteer_override(view: &DocView<'_>, cands: &mut Vec<Cand>) {
+    let lex = Lexicons::shared();
+    let mut added = Vec::new();
+    let mut removed = vec![false; cands.len()];
+    let mut owners: Vec<Vec<usize>> = vec![Vec::new(); view.toks.len()];
+    for (k, c) in cands.iter().enumerate() {
+        for i in c.toks.clone() {
+            if let Some(o) = owners.get_mut(i) {
+                o.push(k);
+            }
+        }
+    }
+    for sent in &view.sents {
+        let words = view.words(sent.clone());
+        let mut i = 0;
+        while i < words.len() {
+            let m = lex.matches_at(&words, i).into_iter().rev().find(|m| {
+                m.end - m.start >= 2
+                    && m.entries.iter().any(|e| {
+                        lists_strong(e.list)
+                            && lex.case_fit(&words[m.start..m.end], e) == CaseFit::Exact
+                    })
+            });
+            let Some(m) = m else {
+                i += 1;
+                continue;
+            };
+            let (s, e) = (sent.start + m.start, sent.start + m.end);
+            let mut touched: Vec<usize> = (s..e).flat_map(|k| owners[k].iter().copied()).collect();
+            touched.sort_unstable();
+            touched.dedup();
+            // A mention that holds the whole name (and more) is left to refine's splits.
+            let holds = touched
+                .iter()
+                .any(|&k| cands[k].toks.start <= s && cands[k].toks.end >= e);
+            if holds
+                || touched
+                    .iter()
+                    .any(|&k| cands[k].label == EntityLabel::Person)
+            {
+                i = m.end;
+                continue;
+            }
+            for &k in &touched {
+                removed[k] = true;
+            }
+            let r = s..e;
+            let (label, canonical, lexicon_label) = type_span(view, &r, Coarse::Misc);
+            added.push(Cand {
+                span: view.span(r.clone()),
+                toks: r,
+                label,
+                origin: Origin::Lexicon,
+                canonical,
+                lexicon_label,
+            });
+            i = m.end;
+        }
+    }
+    let mut k = 0;
+    cands.retain(|_| {
+        k += 1;
+        !removed[k - 1]
+    });
+    cands.extend(added);
 }
 
 fn is_acronym(s: &str) -> bool {

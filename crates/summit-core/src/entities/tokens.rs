@@ -149,6 +149,16 @@ impl<'a> DocView<'a> {
         Span::new(self.toks[r.start].span.start, self.toks[r.end - 1].span.end)
     }
 
+    /// Whether a line break separates token `i` from the token before it.
+    pub fn line_break_before(&self, i: usize) -> bool {
+        i > 0
+            && i < self.toks.len()
+            && self
+                .text
+                .get(self.toks[i - 1].span.end..self.toks[i].span.start)
+                .is_some_and(|gap| gap.contains('\n'))
+    }
+
     /// Whether the word occurs as a token of its own somewhere in the document.
     pub fn has_word(&self, word: &str) -> bool {
         self.words_seen.contains_key(word)
