@@ -486,9 +486,19 @@ pub(crate) fn hyphen_parts(view: &DocView<'_>, i: usize) -> Option<Vec<Cand>> {
     let lex = Lexicons::shared();
     let mut out = Vec::new();
     let mut at = tok.span.start;
-    for part in tok.text.split('-') {
+    let parts: Vec<&str> = tok.text.split('-').collect();
+    // "then-US", "ex-Soviet", "pro-Russian": a prefix and one name.
+    let prefixed = parts.len() == 2
+        && matches!(
+            parts[0].to_lowercase().as_str(),
+            "then" | "ex" | "pro" | "anti" | "post" | "pre" | "non" | "former"
+        );
+    for (k, part) in parts.iter().copied().enumerate() {
         let span = crate::Span::new(at, at + part.len());
         at += part.len() + 1;
+        if prefixed && k == 0 {
+            continue;
+        }
         if !part.chars().next().is_some_and(char::is_uppercase) || part.chars().count() < 2 {
             return None;
         }
@@ -531,7 +541,8 @@ pub(crate) fn hyphen_parts(view: &DocView<'_>, i: usize) -> Option<Vec<Cand>> {
             lexicon_label,
         });
     }
-    (out.len() >= 2).then_some(out)
+    (out.len() >= 2 || (prefixed && out.len() == 1 && out[0].label != EntityLabel::Person))
+        .then_some(out)
 }
 
 /// The end of the longest gazetteer name (place, organisation, nationality) at `i` whose
@@ -620,11 +631,20 @@ pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
         {
             r.end += 1;
         }
-        if r.len() == 1 {
-            if let Some(parts) = hyphen_parts(view, r.start) {
-                out.extend(parts);
-                continue;
+        // "US-Russia", "Biden-Putin Meeting": the names inside the compound.
+        if let Some(parts) = hyphen_parts(view, r.start) {
+            out.extend(parts);
+            if r.len() > 1 && t.label != Coarse::Per {
+                // What follows may be a name of its own ("then-US Vice President Joe Biden").
+                split_and_push(view, &mut out, r.start + 1..r.end, t.label);
+            } else if r.len() > 1 {
+                if let Some(name_start) = person_split(view, &(r.start + 1..r.end), false) {
+                    push(view, &mut out, name_start..r.end, Coarse::Per, Origin::Rule);
+                } else if r.len() > 2 {
+                    split_and_push(view, &mut out, r.start + 1..r.end, t.label);
+                }
             }
+            continue;
         }
         // A possessive inside a span ends one name: "Russia 's Foreign Minister Lavrov".
         if let Some(p) = (r.start..r.end).find(|&i| is_possessive(view.toks[i].text)) {

@@ -488,11 +488,25 @@ fn canonical_name(
             None => forms.push((score, 1, cands[i].span.start, text)),
         }
     }
-    forms
+    let best = forms
         .into_iter()
-        .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)))
-        .map(|f| f.3)
-        .unwrap_or_default()
+        .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+    // A country named only by abbreviation ("US", "UK") takes its full name.
+    if label == EntityLabel::Gpe {
+        if let Some(full) = members.iter().find_map(|&i| {
+            (cands[i].lexicon_label == Some(EntityLabel::Gpe))
+                .then(|| cands[i].canonical.clone())
+                .flatten()
+        }) {
+            let abbreviated = best
+                .as_ref()
+                .is_some_and(|b| b.3.chars().filter(|c| c.is_lowercase()).count() == 0);
+            if abbreviated && full.contains(' ') {
+                return full;
+            }
+        }
+    }
+    best.map(|f| f.3).unwrap_or_default()
 }
 
 #[cfg(test)]
