@@ -110,6 +110,12 @@ pub(crate) fn find(view: &DocView<'_>, cands: &mut Vec<Cand>) {
 fn match_at(view: &DocView<'_>, i: usize, end: usize) -> usize {
     let t = |k: usize| if k < end { view.toks[k].text } else { "" };
     let w = t(i);
+    // Fast reject: dates start with a capital, a digit or one of a few lower-case words.
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() || b.is_ascii_digit() => {}
+        Some(b't' | b'l' | b'n' | b'p' | b'c' | b'e' | b'y') => {}
+        _ => return 0,
+    }
     if is_month(w) {
         // "May" alone is a verb more often than a month.
         if is_day(t(i + 1)) {

@@ -2,6 +2,9 @@
 //! gazetteers, head words and name cues. Used when no tagger model is built into the crate,
 //! so that the rest of the entity stage always has spans to work on.
 
+use std::sync::OnceLock;
+
+use super::fxhash::FxHashSet;
 use super::lexicon::{Lexicons, List};
 use super::tokens::DocView;
 use super::{Coarse, Tagged};
@@ -166,8 +169,17 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
 ];
 
 pub(crate) fn is_function_word(w: &str) -> bool {
-    let lw = w.to_lowercase();
-    FUNCTION_WORDS.contains(&lw.as_str())
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect());
+    let b = w.as_bytes();
+    if b.len() > 16 || !w.is_ascii() {
+        return false;
+    }
+    let mut tmp = [0u8; 16];
+    for (d, s) in tmp.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&tmp[..b.len()]).is_ok_and(|lw| set.contains(lw))
 }
 
 /// Month and weekday names: dates, not names.

@@ -460,9 +460,28 @@ impl Lexicons {
         self.max_len
     }
 
-    fn child(&self, node: u32, token: &str, buf: &mut String) -> Option<u32> {
+    /// The id of a token's case-folded form, without allocating for short ASCII tokens.
+    fn token_id(&self, token: &str, buf: &mut String) -> Option<u32> {
+        let bytes = token.as_bytes();
+        if token.is_ascii() {
+            if !bytes.iter().any(u8::is_ascii_uppercase) {
+                return self.tokens.get(token).copied();
+            }
+            if bytes.len() <= 32 {
+                let mut tmp = [0u8; 32];
+                for (d, s) in tmp.iter_mut().zip(bytes) {
+                    *d = s.to_ascii_lowercase();
+                }
+                let folded = std::str::from_utf8(&tmp[..bytes.len()]).ok()?;
+                return self.tokens.get(folded).copied();
+            }
+        }
         fold_into(token, buf);
-        let tid = *self.tokens.get(buf.as_str())?;
+        self.tokens.get(buf.as_str()).copied()
+    }
+
+    fn child(&self, node: u32, token: &str, buf: &mut String) -> Option<u32> {
+        let tid = self.token_id(token, buf)?;
         self.edges.get(&(node, tid)).copied()
     }
 
@@ -500,14 +519,25 @@ impl Lexicons {
         self.lists(&[word])
     }
 
+    /// The lists of which `word` is a one-word phrase, and whether any phrase starts with
+    /// it: one hash lookup per token, for callers that scan every token.
+    pub fn word_info(&self, word: &str) -> (ListSet, bool) {
+        let mut buf = String::new();
+        let Some(tid) = self.token_id(word, &mut buf) else {
+            return (ListSet::EMPTY, false);
+        };
+        match self.edges.get(&(0, tid)) {
+            Some(&n) => (self.nodes[n as usize].lists, true),
+            None => (ListSet::EMPTY, false),
+        }
+    }
+
     /// The lists having some phrase that contains `word` at any position (`Atlantic` →
     /// organisation, location); a cheap per-token feature.
     pub fn inside_lists(&self, word: &str) -> ListSet {
         let mut buf = String::new();
-        fold_into(word, &mut buf);
-        self.tokens
-            .get(buf.as_str())
-            .map_or(ListSet::EMPTY, |&t| self.inside[t as usize])
+        self.token_id(word, &mut buf)
+            .map_or(ListSet::EMPTY, |t| self.inside[t as usize])
     }
 
     /// The canonical name of the thing `phrase` names in `list`.

@@ -93,7 +93,7 @@ fn prenominal(
             j = k - 2;
             continue;
         }
-        let l = lex.word_lists(w);
+        let l = view.lists(k);
         let cap = w.chars().next().is_some_and(char::is_uppercase);
         let ok = l.contains(List::Title)
             || l.contains(List::TitleModifier)

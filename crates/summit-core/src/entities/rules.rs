@@ -84,7 +84,7 @@ fn gazetteer(view: &DocView<'_>, cands: &mut Vec<Cand>, strong: bool) {
         let mut i = 0;
         while i < words.len() {
             let g = sent.start + i;
-            if covered[g] || !is_cap_word(words[i]) {
+            if covered[g] || !view.starts_phrase(g) || !is_cap_word(words[i]) {
                 i += 1;
                 continue;
             }
@@ -247,7 +247,7 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
             if taken[h] || is_person(owner[h], cands) || !is_cap_word(w) {
                 continue;
             }
-            let l = lex.word_lists(w);
+            let l = view.lists(h);
             let label = if l.contains(List::EventHead) {
                 EntityLabel::Event
             } else if l.contains(List::LawHead) {
@@ -268,7 +268,7 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                     && !is_function_word(p)
                     && !taken[s - 1]
                     && !is_person(owner[s - 1], cands);
-                let pl = lex.word_lists(p);
+                let pl = view.lists(s - 1);
                 if !name_like
                     || pl.contains(List::Title)
                     || pl.contains(List::TitleModifier)
@@ -376,6 +376,11 @@ fn gazetteer_override(view: &DocView<'_>, cands: &mut Vec<Cand>) {
         let words = view.words(sent.clone());
         let mut i = 0;
         while i < words.len() {
+            let g = sent.start + i;
+            if !view.starts_phrase(g) || !view.toks[g].is_cap() {
+                i += 1;
+                continue;
+            }
             let m = lex.matches_at(&words, i).into_iter().rev().find(|m| {
                 m.end - m.start >= 2
                     && m.entries.iter().any(|e| {

@@ -13,7 +13,8 @@ use crate::Span;
 use crate::clean::Cleaned;
 use crate::segment::Segmentation;
 
-use super::fxhash::FxHashMap;
+use super::fxhash::FxHashSet;
+use super::lexicon::{Lexicons, ListSet};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Tok<'a> {
@@ -43,11 +44,16 @@ pub struct DocView<'a> {
     pub sents: Vec<Range<usize>>,
     /// Whether each sentence is a title or heading (capitals say little there).
     pub headline: Vec<bool>,
-    /// Lower-cased words seen in lower case somewhere in the document body; a capitalised
-    /// word never seen in lower case is more likely a name.
-    lower_seen: FxHashMap<String, ()>,
+    /// Words seen in lower case somewhere in the document; a capitalised word never seen in
+    /// lower case is more likely a name.
+    lower_seen: FxHashSet<&'a str>,
     /// Every token text of the document.
-    words_seen: FxHashMap<&'a str, ()>,
+    words_seen: FxHashSet<&'a str>,
+    /// For each sentence, the index of its first token that is not an opening mark.
+    first_word: Vec<usize>,
+    /// For each token, the gazetteer lists it is a one-word phrase of, and whether some
+    /// gazetteer phrase starts with it.
+    lex: Vec<(ListSet, bool)>,
 }
 
 impl<'a> DocView<'a> {
@@ -78,21 +84,7 @@ impl<'a> DocView<'a> {
             headline.push(heading_blocks.iter().any(|b| b.contains(sspan)));
             sents.push(first..toks.len());
         }
-        let mut lower_seen = FxHashMap::default();
-        for t in &toks {
-            if t.text.chars().next().is_some_and(char::is_lowercase) && t.text.len() < 40 {
-                lower_seen.entry(t.text.to_lowercase()).or_insert(());
-            }
-        }
-        let words_seen = toks.iter().map(|t| (t.text, ())).collect();
-        DocView {
-            text,
-            toks,
-            sents,
-            headline,
-            lower_seen,
-            words_seen,
-        }
+        DocView::assemble(text, toks, sents, headline)
     }
 
     /// Builds a view straight from text (tests and tools): blocks split on blank lines,
@@ -116,13 +108,35 @@ impl<'a> DocView<'a> {
             headline.push(false);
             pos += block.len() + 2;
         }
-        let mut lower_seen = FxHashMap::default();
+        DocView::assemble(text, toks, sents, headline)
+    }
+
+    fn assemble(
+        text: &'a str,
+        toks: Vec<Tok<'a>>,
+        sents: Vec<Range<usize>>,
+        headline: Vec<bool>,
+    ) -> DocView<'a> {
+        let mut lower_seen = FxHashSet::default();
+        let mut words_seen = FxHashSet::default();
         for t in &toks {
-            if t.text.chars().next().is_some_and(char::is_lowercase) {
-                lower_seen.entry(t.text.to_lowercase()).or_insert(());
+            words_seen.insert(t.text);
+            if !t.text.chars().any(char::is_uppercase)
+                && t.text.chars().next().is_some_and(char::is_lowercase)
+            {
+                lower_seen.insert(t.text);
             }
         }
-        let words_seen = toks.iter().map(|t| (t.text, ())).collect();
+        let first_word = sents
+            .iter()
+            .map(|r| {
+                r.clone()
+                    .find(|&i| !is_opening_punct(toks[i].text))
+                    .unwrap_or(r.end)
+            })
+            .collect();
+        let lexicons = Lexicons::shared();
+        let lex = toks.iter().map(|t| lexicons.word_info(t.text)).collect();
         DocView {
             text,
             toks,
@@ -130,7 +144,19 @@ impl<'a> DocView<'a> {
             headline,
             lower_seen,
             words_seen,
+            first_word,
+            lex,
         }
+    }
+
+    /// The gazetteer lists token `i` is a one-word phrase of.
+    pub fn lists(&self, i: usize) -> ListSet {
+        self.lex.get(i).map_or(ListSet::EMPTY, |x| x.0)
+    }
+
+    /// Whether some gazetteer phrase starts with token `i`.
+    pub fn starts_phrase(&self, i: usize) -> bool {
+        self.lex.get(i).is_some_and(|x| x.1)
     }
 
     pub fn words(&self, r: Range<usize>) -> Vec<&'a str> {
@@ -161,12 +187,15 @@ impl<'a> DocView<'a> {
 
     /// Whether the word occurs as a token of its own somewhere in the document.
     pub fn has_word(&self, word: &str) -> bool {
-        self.words_seen.contains_key(word)
+        self.words_seen.contains(word)
     }
 
     /// Whether the word occurs in lower case somewhere in the document.
     pub fn seen_lower(&self, word: &str) -> bool {
-        self.lower_seen.contains_key(&word.to_lowercase())
+        if !word.chars().any(char::is_uppercase) {
+            return self.lower_seen.contains(word);
+        }
+        self.lower_seen.contains(word.to_lowercase().as_str())
     }
 
     /// Whether token `i` opens its sentence (ignoring opening quotation marks and brackets).
@@ -174,8 +203,7 @@ impl<'a> DocView<'a> {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
-        let start = self.sents[t.sent].start;
-        (start..i).all(|j| is_opening_punct(self.toks[j].text))
+        self.first_word.get(t.sent).is_some_and(|&f| f >= i)
             || (i > 0
                 && matches!(
                     self.toks[i - 1].text,
@@ -234,7 +262,8 @@ fn split_spaced<'a>(text: &'a str, span: Span, sent: usize, out: &mut Vec<Tok<'a
 pub fn split_token<'a>(text: &'a str, span: Span, sent: usize, out: &mut Vec<Tok<'a>>) {
     let mut s = span.start;
     let mut e = span.end;
-    let mut tail: Vec<Span> = Vec::new();
+    let mut tail = [Span::default(); 8];
+    let mut ntail = 0;
     // Leading marks.
     while s < e {
         let c = text[s..e].chars().next().unwrap_or(' ');
@@ -259,18 +288,21 @@ pub fn split_token<'a>(text: &'a str, span: Span, sent: usize, out: &mut Vec<Tok
         let n = c.len_utf8();
         if word.len() > n && TRAILING.contains(&c) {
             // Keep an apostrophe that ends a plural possessive (`leaders'`) with the word.
-            if (c == '’' || c == '\'') && word[..word.len() - n].ends_with('s') && word.len() > 3
-            {
-                tail.push(Span::new(e - n, e));
-                e -= n;
-                continue;
+            if ntail == tail.len() {
+                break;
             }
-            tail.push(Span::new(e - n, e));
+            tail[ntail] = Span::new(e - n, e);
+            ntail += 1;
             e -= n;
             continue;
         }
-        if c == '.' && word.len() > 1 && !keeps_period(&word[..word.len() - 1]) {
-            tail.push(Span::new(e - 1, e));
+        if c == '.'
+            && word.len() > 1
+            && ntail < tail.len()
+            && !keeps_period(&word[..word.len() - 1])
+        {
+            tail[ntail] = Span::new(e - 1, e);
+            ntail += 1;
             e -= 1;
             continue;
         }
@@ -302,7 +334,7 @@ pub fn split_token<'a>(text: &'a str, span: Span, sent: usize, out: &mut Vec<Tok
             }),
         }
     }
-    for sp in tail.into_iter().rev() {
+    for &sp in tail[..ntail].iter().rev() {
         out.push(Tok {
             text: &text[sp.start..sp.end],
             span: sp,
