@@ -66,6 +66,9 @@ pub struct NerArgs {
     /// Cluster counts at the four granularities.
     #[arg(long, value_delimiter = ',', default_values_t = [16usize, 64, 256, 1024])]
     cluster_sizes: Vec<usize>,
+    /// Number of frequent words whose scores the tagger precomputes at load.
+    #[arg(long, default_value_t = 5000)]
+    frequent: usize,
     /// Use only the first N training documents (quick iterations).
     #[arg(long)]
     subsample: Option<usize>,
@@ -154,8 +157,8 @@ fn ner(args: NerArgs) -> anyhow::Result<ExitCode> {
         dev_docs.len()
     );
 
-    let clusters = if args.no_clusters {
-        ClusterTable::default()
+    let (clusters, by_frequency) = if args.no_clusters {
+        (ClusterTable::default(), words_by_frequency(&train_docs))
     } else {
         let sizes: [usize; LEVELS] = args
             .cluster_sizes
@@ -216,6 +219,7 @@ fn ner(args: NerArgs) -> anyhow::Result<ExitCode> {
         Resources {
             clusters,
             gazetteer,
+            frequent: by_frequency.into_iter().take(args.frequent).collect(),
         },
         &cfg,
         &mut |line| eprintln!("  {line}"),
@@ -337,11 +341,27 @@ fn json_texts(v: &serde_json::Value, out: &mut Vec<String>) {
     }
 }
 
+/// Training-set words, most frequent first (ties by spelling).
+fn words_by_frequency(docs: &[TrainDoc]) -> Vec<String> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for t in docs
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .flat_map(|s| &s.tokens)
+    {
+        *counts.entry(t.as_str()).or_default() += 1;
+    }
+    let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    v.into_iter().map(|(w, _)| w.to_owned()).collect()
+}
+
+/// The clusters, and the clustered words in frequency order.
 fn build_clusters(
     shared: &Path,
     config: &ClusterConfig,
     cache: Option<&Path>,
-) -> anyhow::Result<ClusterTable> {
+) -> anyhow::Result<(ClusterTable, Vec<String>)> {
     if let Some(c) = cache
         && let Ok(text) = std::fs::read_to_string(c)
     {
@@ -357,9 +377,8 @@ fn build_clusters(
             }
         }
         eprintln!("clusters read from {}", c.display());
-        return Ok(ClusterTable::from_words(
-            words.iter().map(|(w, i)| (w.as_str(), *i)),
-        ));
+        let table = ClusterTable::from_words(words.iter().map(|(w, i)| (w.as_str(), *i)));
+        return Ok((table, words.into_iter().map(|(w, _)| w).collect()));
     }
     let t0 = Instant::now();
     let mut corpus = ClusterCorpus::default();
@@ -438,9 +457,8 @@ fn build_clusters(
         }
         std::fs::write(c, text)?;
     }
-    Ok(ClusterTable::from_words(
-        words.iter().map(|(w, i)| (w.as_str(), *i)),
-    ))
+    let table = ClusterTable::from_words(words.iter().map(|(w, i)| (w.as_str(), *i)));
+    Ok((table, words.into_iter().map(|(w, _)| w).collect()))
 }
 
 /// `Frank-Walter STEINMEIER` → `Frank-Walter Steinmeier`.

@@ -42,6 +42,13 @@ enum T {
     WinClusterM1Fine,
     WinClusterP1Coarse,
     WinClusterP1Fine,
+    WinShapeM2,
+    WinShapeP2,
+    WinClusterM2,
+    WinClusterP2,
+    WinClusterM1Mid,
+    WinClusterP1Mid,
+    FirstLower,
     BigramLeft,
     BigramRight,
     FirstShape,
@@ -287,33 +294,25 @@ impl SentenceInfo {
         clusters: &ClusterTable,
         gazetteer: &Gazetteer,
     ) {
+        self.fill_with(tokens, headline, gazetteer, |_, t, upper| {
+            token_info(t, clusters, upper)
+        });
+    }
+
+    /// Refills this value, taking each token's information from `info(index, token,
+    /// upper_sentence)` (the tagger's per-type cache).
+    pub fn fill_with(
+        &mut self,
+        tokens: &[&str],
+        headline: bool,
+        gazetteer: &Gazetteer,
+        mut info: impl FnMut(usize, &str, bool) -> TokenInfo,
+    ) {
         self.tokens.clear();
-        // Upper-case detection needs the flags first; clusters depend on it.
-        let mut upper_words = 0;
-        let mut words = 0;
-        for t in tokens {
-            let mut has_letter = false;
-            let mut has_lower = false;
-            for c in t.chars() {
-                if c.is_alphabetic() {
-                    has_letter = true;
-                    if c.is_lowercase() {
-                        has_lower = true;
-                        break;
-                    }
-                }
-            }
-            if has_letter {
-                words += 1;
-                if !has_lower {
-                    upper_words += 1;
-                }
-            }
-        }
-        self.upper = words >= 2 && upper_words * 10 >= words * 8;
+        self.upper = upper_mode(tokens);
         self.headline = headline;
-        for t in tokens {
-            self.tokens.push(token_info(t, clusters, self.upper));
+        for (i, t) in tokens.iter().enumerate() {
+            self.tokens.push(info(i, t, self.upper));
         }
         self.gaz.clear();
         self.gaz_start.clear();
@@ -321,44 +320,49 @@ impl SentenceInfo {
     }
 }
 
-/// First-pass features of token `i`, appended to `out`.
-pub(crate) fn first_pass(s: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
-    let toks = &s.tokens;
-    let t = &toks[i];
-    let upper = s.upper;
-    let lower_at = |j: isize| -> u64 {
-        if j < 0 {
-            BOUNDARY_L
-        } else if j as usize >= toks.len() {
-            BOUNDARY_R
-        } else {
-            toks[j as usize].lower
+/// Whether a sentence is written in capitals (a CoNLL headline, a shouted title): at
+/// least 80% of its (two or more) letter-bearing tokens have no lower-case letter.
+pub(crate) fn upper_mode(tokens: &[&str]) -> bool {
+    let mut upper_words = 0;
+    let mut words = 0;
+    for t in tokens {
+        let mut has_letter = false;
+        let mut has_lower = false;
+        for c in t.chars() {
+            if c.is_alphabetic() {
+                has_letter = true;
+                if c.is_lowercase() {
+                    has_lower = true;
+                    break;
+                }
+            }
         }
-    };
-    let sshape_at = |j: isize| -> u64 {
-        if j < 0 {
-            BOUNDARY_L
-        } else if j as usize >= toks.len() {
-            BOUNDARY_R
-        } else if upper {
-            // In a capitals sentence the case of a word says nothing.
-            fmix(u64::from(
-                toks[j as usize].flags & !(flag::INIT_CAP | flag::ALL_CAPS),
-            ))
-        } else {
-            toks[j as usize].short_shape
+        if has_letter {
+            words += 1;
+            if !has_lower {
+                upper_words += 1;
+            }
         }
-    };
-    let cl_at = |j: isize, level: usize| -> u64 {
-        if j < 0 {
-            BOUNDARY_L
-        } else if j as usize >= toks.len() {
-            BOUNDARY_R
-        } else {
-            u64::from(toks[j as usize].clusters[level])
-        }
-    };
-    let ii = i as isize;
+    }
+    words >= 2 && upper_words * 10 >= words * 8
+}
+
+/// The shape of a token as its neighbours see it: in a capitals sentence the case of a
+/// word says nothing, so only its other orthographic flags count.
+#[inline]
+fn sshape(t: &TokenInfo, upper: bool) -> u64 {
+    if upper {
+        fmix(u64::from(t.flags & !(flag::INIT_CAP | flag::ALL_CAPS)))
+    } else {
+        t.short_shape
+    }
+}
+
+/// Offsets of the window, in the order of the cached per-type scores.
+pub(crate) const OFFSETS: [isize; 5] = [-2, -1, 0, 1, 2];
+
+/// Features that depend only on the token itself and the sentence's case mode.
+pub(crate) fn self_features(t: &TokenInfo, upper: bool, out: &mut Vec<u64>) {
     let mode = u64::from(upper);
     out.push(f(T::Bias, mode));
     out.push(f(T::Lower, t.lower));
@@ -381,24 +385,66 @@ pub(crate) fn first_pass(s: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
     for (k, c) in cl.iter().enumerate() {
         out.push(f(*c, u64::from(t.clusters[k])));
     }
-    out.push(f(T::WinLowerM2, lower_at(ii - 2)));
-    out.push(f(T::WinLowerM1, lower_at(ii - 1)));
-    out.push(f(T::WinLowerP1, lower_at(ii + 1)));
-    out.push(f(T::WinLowerP2, lower_at(ii + 2)));
-    out.push(f(T::WinShapeM1, mix(sshape_at(ii - 1), mode)));
-    out.push(f(T::WinShapeP1, mix(sshape_at(ii + 1), mode)));
-    out.push(f(T::WinClusterM1Coarse, cl_at(ii - 1, 1)));
-    out.push(f(T::WinClusterM1Fine, cl_at(ii - 1, 3)));
-    out.push(f(T::WinClusterP1Coarse, cl_at(ii + 1, 1)));
-    out.push(f(T::WinClusterP1Fine, cl_at(ii + 1, 3)));
-    out.push(f(T::BigramLeft, mix(lower_at(ii - 1), t.lower)));
-    out.push(f(T::BigramRight, mix(t.lower, lower_at(ii + 1))));
-    out.push(f(T::PrevLowerShape, mix(lower_at(ii - 1), sshape_at(ii))));
+}
+
+/// Features that a neighbour at offset `d` (±1, ±2) gives a token; `None` is the edge
+/// of the sentence. They depend only on the neighbour and the case mode, so the tagger
+/// caches their scores per word type.
+pub(crate) fn neighbor_features(t: Option<&TokenInfo>, d: isize, upper: bool, out: &mut Vec<u64>) {
+    let mode = u64::from(upper);
+    let edge = if d < 0 { BOUNDARY_L } else { BOUNDARY_R };
+    let (lower, shape, cl) = match t {
+        Some(t) => (t.lower, sshape(t, upper), t.clusters.map(u64::from)),
+        None => (edge, edge, [edge; LEVELS]),
+    };
+    match d {
+        -2 => {
+            out.push(f(T::WinLowerM2, lower));
+            out.push(f(T::WinShapeM2, mix(shape, mode)));
+            out.push(f(T::WinClusterM2, cl[1]));
+        }
+        -1 => {
+            out.push(f(T::WinLowerM1, lower));
+            out.push(f(T::WinShapeM1, mix(shape, mode)));
+            out.push(f(T::WinClusterM1Coarse, cl[1]));
+            out.push(f(T::WinClusterM1Mid, cl[2]));
+            out.push(f(T::WinClusterM1Fine, cl[3]));
+        }
+        1 => {
+            out.push(f(T::WinLowerP1, lower));
+            out.push(f(T::WinShapeP1, mix(shape, mode)));
+            out.push(f(T::WinClusterP1Coarse, cl[1]));
+            out.push(f(T::WinClusterP1Mid, cl[2]));
+            out.push(f(T::WinClusterP1Fine, cl[3]));
+        }
+        2 => {
+            out.push(f(T::WinLowerP2, lower));
+            out.push(f(T::WinShapeP2, mix(shape, mode)));
+            out.push(f(T::WinClusterP2, cl[1]));
+        }
+        _ => {}
+    }
+}
+
+/// Features that combine the token with its neighbours or its place in the sentence;
+/// computed for every token.
+pub(crate) fn pair_features(s: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
+    let toks = &s.tokens;
+    let t = &toks[i];
+    let upper = s.upper;
+    let mode = u64::from(upper);
+    let prev = if i > 0 { toks[i - 1].lower } else { BOUNDARY_L };
+    let next = toks.get(i + 1).map_or(BOUNDARY_R, |n| n.lower);
+    let shape = sshape(t, upper);
+    out.push(f(T::BigramLeft, mix(prev, t.lower)));
+    out.push(f(T::BigramRight, mix(t.lower, next)));
+    out.push(f(T::PrevLowerShape, mix(prev, shape)));
     if i == 0 {
-        out.push(f(T::FirstShape, sshape_at(0)));
+        out.push(f(T::FirstShape, mix(shape, mode)));
+        out.push(f(T::FirstLower, t.lower));
     }
     if s.headline {
-        out.push(f(T::Headline, mix(mode, sshape_at(ii))));
+        out.push(f(T::Headline, mix(mode, shape)));
     }
     let g0 = s.gaz_start[i] as usize;
     let g1 = s.gaz_start[i + 1] as usize;
@@ -410,6 +456,24 @@ pub(crate) fn first_pass(s: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
             f(T::GazetteerLower, g)
         });
     }
+}
+
+/// All first-pass features of token `i`, appended to `out` (what training sees; the
+/// tagger computes the same sum through its per-type cache).
+pub(crate) fn first_pass(s: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
+    self_features(&s.tokens[i], s.upper, out);
+    for d in OFFSETS {
+        if d != 0 {
+            let j = i as isize + d;
+            let t = if j >= 0 {
+                s.tokens.get(j as usize)
+            } else {
+                None
+            };
+            neighbor_features(t, d, s.upper, out);
+        }
+    }
+    pair_features(s, i, out);
 }
 
 /// Document-level statistics gathered from the first pass.

@@ -47,8 +47,11 @@ pub use gazetteer::Gazetteer;
 pub use labels::{ConllType, Label, NUM_LABELS, Position, decode_bilou, encode_bilou};
 pub use model::{Model, ModelError};
 
+use std::collections::HashMap;
+
 use decode::Scratch;
-use features::{DocStats, SentenceInfo};
+use features::{BuildIdentity, DocStats, SentenceInfo, TokenInfo};
+use table::HashTable;
 
 /// The model compiled into the crate.
 static EMBEDDED: &[u8] = include_bytes!("../../../model/ner.bin");
@@ -71,20 +74,45 @@ pub struct SentenceInput<'a> {
     pub headline: bool,
 }
 
+const N: usize = NUM_LABELS;
+
+/// Summed weights of a group of features, for both passes.
+type Scores = [[i32; N]; 2];
+
+/// What a word type contributes to the scores of the tokens around it: at each offset
+/// of [`features::OFFSETS`] (the type itself in the middle, as a neighbour elsewhere).
+#[derive(Clone, Debug)]
+struct TypeEntry {
+    info: TokenInfo,
+    scores: [Scores; 5],
+}
+
+/// Marks a reference into the per-document cache rather than the load-time one.
+const LOCAL: u32 = 1 << 31;
+
 /// A loaded model, ready to tag.
 #[derive(Debug, Default)]
 pub struct Tagger {
     model: Model,
+    /// Load-time cache of the frequent words (lower-case-mode sentences).
+    frequent: HashTable<u32>,
+    entries: Vec<TypeEntry>,
+    /// Scores given by the sentence edge, per case mode and offset.
+    edges: [[Scores; 5]; 2],
 }
 
 /// Reusable per-call buffers (nothing is allocated per token).
 #[derive(Debug, Default)]
 struct Work {
     infos: Vec<SentenceInfo>,
+    /// Per token of the document: its type entry (`LOCAL` bit: per-document cache).
+    types: Vec<u32>,
+    local_map: HashMap<u64, u32, BuildIdentity>,
+    local: Vec<TypeEntry>,
     feats: Vec<u64>,
-    slots: Vec<u32>,
-    slot_start: Vec<u32>,
-    emissions: Vec<[f32; NUM_LABELS]>,
+    rows: Vec<u32>,
+    row_start: Vec<u32>,
+    emissions: Vec<[f32; N]>,
     first: Vec<Label>,
     labels: Vec<Label>,
     margins: Vec<f32>,
@@ -93,9 +121,76 @@ struct Work {
     scratch: Scratch,
 }
 
+#[inline]
+fn add(acc: &mut [i32; N], row: &[i16; N]) {
+    for (a, &v) in acc.iter_mut().zip(row) {
+        *a += i32::from(v);
+    }
+}
+
+#[inline]
+fn add32(acc: &mut [i32; N], row: &[i32; N]) {
+    for (a, &v) in acc.iter_mut().zip(row) {
+        *a += v;
+    }
+}
+
+fn score_features(model: &Model, feats: &[u64]) -> Scores {
+    let mut s = [[0i32; N]; 2];
+    for &key in feats {
+        if let Some(r) = model.features.get(key) {
+            let row = model.features.row(r);
+            add(&mut s[0], &row[0]);
+            add(&mut s[1], &row[1]);
+        }
+    }
+    s
+}
+
+fn type_entry(model: &Model, info: TokenInfo, upper: bool, buf: &mut Vec<u64>) -> TypeEntry {
+    let mut scores = [[[0i32; N]; 2]; 5];
+    for (k, &d) in features::OFFSETS.iter().enumerate() {
+        buf.clear();
+        if d == 0 {
+            features::self_features(&info, upper, buf);
+        } else {
+            features::neighbor_features(Some(&info), d, upper, buf);
+        }
+        scores[k] = score_features(model, buf);
+    }
+    TypeEntry { info, scores }
+}
+
 impl Tagger {
+    /// Wraps a model, precomputing the per-type scores of its frequent words.
     pub fn new(model: Model) -> Tagger {
-        Tagger { model }
+        let mut buf = Vec::new();
+        let mut edges = [[[[0i32; N]; 2]; 5]; 2];
+        for (mode, e) in edges.iter_mut().enumerate() {
+            for (k, &d) in features::OFFSETS.iter().enumerate() {
+                if d != 0 {
+                    buf.clear();
+                    features::neighbor_features(None, d, mode == 1, &mut buf);
+                    e[k] = score_features(&model, &buf);
+                }
+            }
+        }
+        let mut frequent = HashTable::with_capacity(model.frequent.len());
+        let mut entries = Vec::with_capacity(model.frequent.len());
+        for w in &model.frequent {
+            let info = features::token_info(w, &model.clusters, false);
+            let key = hash::mix(info.word, 0);
+            if frequent.get(key).is_none() {
+                frequent.insert(key, entries.len() as u32);
+                entries.push(type_entry(&model, info, false, &mut buf));
+            }
+        }
+        Tagger {
+            model,
+            frequent,
+            entries,
+            edges,
+        }
     }
 
     /// Parses a model file.
@@ -172,7 +267,7 @@ impl Tagger {
             .collect()
     }
 
-    /// The first-pass labels only (for training and ablations).
+    /// The first-pass labels only (for ablations).
     pub fn tag_labels_first_pass(&self, sentences: &[SentenceInput<'_>]) -> Vec<Vec<Label>> {
         let mut w = Work::default();
         self.prepare(sentences, &mut w);
@@ -182,57 +277,104 @@ impl Tagger {
             .collect()
     }
 
+    #[inline]
+    fn entry<'a>(&'a self, local: &'a [TypeEntry], r: u32) -> &'a TypeEntry {
+        if r & LOCAL != 0 {
+            &local[(r & !LOCAL) as usize]
+        } else {
+            &self.entries[r as usize]
+        }
+    }
+
     fn prepare(&self, sentences: &[SentenceInput<'_>], w: &mut Work) {
         let m = &self.model;
         w.infos.clear();
         w.sent_start.clear();
+        w.types.clear();
+        w.local_map.clear();
+        w.local.clear();
         let mut at = 0;
         for s in sentences {
             w.sent_start.push(at);
             at += s.tokens.len();
-            w.infos.push(SentenceInfo::build(
-                s.tokens,
-                s.headline,
-                &m.clusters,
-                &m.gazetteer,
-            ));
+            let mut si = SentenceInfo::default();
+            let (types, map, local, feats) =
+                (&mut w.types, &mut w.local_map, &mut w.local, &mut w.feats);
+            si.fill_with(s.tokens, s.headline, &m.gazetteer, |_, tok, upper| {
+                let key = hash::mix(hash::hash_str(tok), u64::from(upper));
+                if !upper && let Some(r) = self.frequent.get(key) {
+                    types.push(r);
+                    return self.entries[r as usize].info;
+                }
+                if let Some(&r) = map.get(&key) {
+                    types.push(r | LOCAL);
+                    return local[r as usize].info;
+                }
+                let info = features::token_info(tok, &m.clusters, upper);
+                let r = local.len() as u32;
+                local.push(type_entry(m, info, upper, feats));
+                map.insert(key, r);
+                types.push(r | LOCAL);
+                info
+            });
+            w.infos.push(si);
         }
         w.sent_start.push(at);
+    }
+
+    /// The cached scores of token `i` of a sentence for pass `p`.
+    #[inline]
+    fn window_scores(
+        &self,
+        w: &Work,
+        base: usize,
+        n: usize,
+        upper: bool,
+        i: usize,
+        p: usize,
+    ) -> [i32; N] {
+        let mut acc = [0i32; N];
+        for (k, &d) in features::OFFSETS.iter().enumerate() {
+            let j = i as isize + d;
+            if j >= 0 && (j as usize) < n {
+                let e = self.entry(&w.local, w.types[base + j as usize]);
+                add32(&mut acc, &e.scores[k][p]);
+            } else {
+                add32(&mut acc, &self.edges[usize::from(upper)][k][p]);
+            }
+        }
+        acc
     }
 
     fn first_pass(&self, w: &mut Work) {
         let m = &self.model;
         let table = &m.features;
         let scale = m.scales[0];
-        w.slots.clear();
-        w.slot_start.clear();
+        w.rows.clear();
+        w.row_start.clear();
         w.first.clear();
-        for info in &w.infos {
-            w.emissions.clear();
-            for i in 0..info.tokens.len() {
+        let mut emissions = std::mem::take(&mut w.emissions);
+        for (k, info) in w.infos.iter().enumerate() {
+            emissions.clear();
+            let base = w.sent_start[k];
+            let n = info.tokens.len();
+            for i in 0..n {
+                let mut acc = self.window_scores(w, base, n, info.upper, i, 0);
                 w.feats.clear();
-                features::first_pass(info, i, &mut w.feats);
-                w.slot_start.push(w.slots.len() as u32);
-                let mut acc = [0i32; NUM_LABELS];
+                features::pair_features(info, i, &mut w.feats);
+                w.row_start.push(w.rows.len() as u32);
                 for &key in &w.feats {
-                    if let Some(slot) = table.slot(key) {
-                        w.slots.push(slot as u32);
-                        let row = &table.value_at(slot)[0];
-                        for (a, &v) in acc.iter_mut().zip(row) {
-                            *a += i32::from(v);
-                        }
+                    if let Some(r) = table.get(key) {
+                        w.rows.push(r);
+                        add(&mut acc, &table.row(r)[0]);
                     }
                 }
-                w.emissions.push(acc.map(|a| a as f32 * scale));
+                emissions.push(acc.map(|a| a as f32 * scale));
             }
-            decode::viterbi(
-                &w.emissions,
-                &m.transitions[0],
-                &mut w.scratch,
-                &mut w.first,
-            );
+            decode::viterbi(&emissions, &m.transitions[0], &mut w.scratch, &mut w.first);
         }
-        w.slot_start.push(w.slots.len() as u32);
+        w.row_start.push(w.rows.len() as u32);
+        w.emissions = emissions;
     }
 
     fn run(&self, sentences: &[SentenceInput<'_>], w: &mut Work, want_margins: bool) {
@@ -249,42 +391,33 @@ impl Tagger {
         w.labels.clear();
         w.margins.clear();
         let mut margins = Vec::new();
+        let mut emissions = std::mem::take(&mut w.emissions);
         for (k, info) in w.infos.iter().enumerate() {
             let base = w.sent_start[k];
-            let first = &w.first[base..w.sent_start[k + 1]];
-            w.emissions.clear();
-            for i in 0..info.tokens.len() {
-                let mut acc = [0i32; NUM_LABELS];
-                let s0 = w.slot_start[base + i] as usize;
-                let s1 = w.slot_start[base + i + 1] as usize;
-                for &slot in &w.slots[s0..s1] {
-                    let row = &table.value_at(slot as usize)[1];
-                    for (a, &v) in acc.iter_mut().zip(row) {
-                        *a += i32::from(v);
-                    }
+            let n = info.tokens.len();
+            let first = &w.first[base..base + n];
+            emissions.clear();
+            for i in 0..n {
+                let mut acc = self.window_scores(w, base, n, info.upper, i, 1);
+                let r0 = w.row_start[base + i] as usize;
+                let r1 = w.row_start[base + i + 1] as usize;
+                for &r in &w.rows[r0..r1] {
+                    add(&mut acc, &table.row(r)[1]);
                 }
                 w.feats.clear();
                 features::second_pass(info, i, first, &w.stats, &mut w.feats);
                 for &key in &w.feats {
-                    if let Some(slot) = table.slot(key) {
-                        let row = &table.value_at(slot)[1];
-                        for (a, &v) in acc.iter_mut().zip(row) {
-                            *a += i32::from(v);
-                        }
+                    if let Some(r) = table.get(key) {
+                        add(&mut acc, &table.row(r)[1]);
                     }
                 }
-                w.emissions.push(acc.map(|a| a as f32 * scale));
+                emissions.push(acc.map(|a| a as f32 * scale));
             }
             let start = w.labels.len();
-            decode::viterbi(
-                &w.emissions,
-                &m.transitions[1],
-                &mut w.scratch,
-                &mut w.labels,
-            );
+            decode::viterbi(&emissions, &m.transitions[1], &mut w.scratch, &mut w.labels);
             if want_margins {
                 decode::margins(
-                    &w.emissions,
+                    &emissions,
                     &m.transitions[1],
                     &w.labels[start..],
                     &mut w.scratch,
@@ -295,6 +428,7 @@ impl Tagger {
                 w.margins.resize(w.labels.len(), 0.0);
             }
         }
+        w.emissions = emissions;
     }
 }
 
@@ -319,6 +453,50 @@ mod tests {
         for s in out.iter().flatten() {
             assert!(s.tokens.end <= weird.len() && s.tokens.start < s.tokens.end);
             assert!((0.0..=1.0).contains(&s.confidence));
+        }
+    }
+
+    #[test]
+    fn cached_scores_equal_the_training_features() {
+        // The per-type cache must give exactly the sums of the training feature set.
+        let t = Tagger::shared();
+        let m = t.model();
+        let words: &[&str] = &[
+            "The",
+            "Russian",
+            "president",
+            ",",
+            "Vladimir",
+            "Putin",
+            ",",
+            "said",
+            ".",
+        ];
+        let caps: &[&str] = &["RUSSIA", "WARNS", "NATO", "OVER", "UKRAINE"];
+        for sentence in [words, caps] {
+            let mut w = Work::default();
+            t.prepare(
+                &[SentenceInput {
+                    tokens: sentence,
+                    headline: false,
+                }],
+                &mut w,
+            );
+            let info = SentenceInfo::build(sentence, false, &m.clusters, &m.gazetteer);
+            for i in 0..sentence.len() {
+                let mut feats = Vec::new();
+                features::first_pass(&info, i, &mut feats);
+                let want = score_features(m, &feats);
+                let mut got = t.window_scores(&w, 0, sentence.len(), info.upper, i, 0);
+                let mut got2 = t.window_scores(&w, 0, sentence.len(), info.upper, i, 1);
+                let mut pair = Vec::new();
+                features::pair_features(&w.infos[0], i, &mut pair);
+                let p = score_features(m, &pair);
+                add32(&mut got, &p[0]);
+                add32(&mut got2, &p[1]);
+                assert_eq!(got, want[0], "token {i} of {sentence:?}");
+                assert_eq!(got2, want[1], "token {i} of {sentence:?}");
+            }
         }
     }
 

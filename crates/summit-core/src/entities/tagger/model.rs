@@ -10,6 +10,7 @@
 //! u32 n, n × (u64 word hash, 4 × u16)  clusters
 //! u32 lists, lists × (u32 len, bytes), u32 max entry length,
 //! u32 n, n × (u64 key, u32 bits)       gazetteer
+//! u32 n, n × (u32 len, bytes)         frequent words (their scores are cached at load)
 //! u32 n, n × (u64 key, u64 mask, popcount(mask) × i16)   features: the mask says which
 //!                                     of the 34 weights (17 per pass) are stored
 //! u64 checksum of everything before it
@@ -44,6 +45,57 @@ pub enum ModelError {
     ChecksumMismatch,
 }
 
+/// Feature hash → weight row; rows are stored densely in key order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FeatureTable {
+    index: HashTable<u32>,
+    rows: Vec<Row>,
+}
+
+impl FeatureTable {
+    pub fn with_capacity(n: usize) -> Self {
+        FeatureTable {
+            index: HashTable::with_capacity(n),
+            rows: Vec::with_capacity(n),
+        }
+    }
+
+    /// Adds a feature (keys must be distinct).
+    pub fn insert(&mut self, key: u64, row: Row) {
+        match self.index.get(key) {
+            Some(i) => self.rows[i as usize] = row,
+            None => {
+                self.index.insert(key, self.rows.len() as u32);
+                self.rows.push(row);
+            }
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, key: u64) -> Option<u32> {
+        self.index.get(key)
+    }
+
+    #[inline]
+    pub fn row(&self, i: u32) -> &Row {
+        &self.rows[i as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn sorted(&self) -> Vec<(u64, Row)> {
+        let mut v: Vec<(u64, Row)> = self
+            .index
+            .iter()
+            .map(|(k, i)| (k, self.rows[i as usize]))
+            .collect();
+        v.sort_unstable_by_key(|e| e.0);
+        v
+    }
+}
+
 /// A trained tagger model.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
@@ -52,7 +104,9 @@ pub struct Model {
     pub(crate) scales: [f32; 2],
     pub(crate) clusters: ClusterTable,
     pub(crate) gazetteer: Gazetteer,
-    pub(crate) features: HashTable<Row>,
+    pub(crate) features: FeatureTable,
+    /// The most frequent words, whose per-type scores the tagger computes at load.
+    pub(crate) frequent: Vec<String>,
 }
 
 /// A 64-bit checksum, eight bytes at a time.
@@ -203,6 +257,10 @@ impl Model {
             out.extend_from_slice(&k.to_le_bytes());
             put_u32(&mut out, bits);
         }
+        put_u32(&mut out, self.frequent.len() as u32);
+        for w in &self.frequent {
+            put_str(&mut out, w);
+        }
         let feats = self.features.sorted();
         put_u32(&mut out, feats.len() as u32);
         for (k, row) in feats {
@@ -310,8 +368,13 @@ impl Model {
             max_len,
         };
 
+        let n = r.count(4, "frequent words")?;
+        let mut frequent = Vec::with_capacity(n);
+        for _ in 0..n {
+            frequent.push(r.string("frequent words")?);
+        }
         let n = r.count(16, "features")?;
-        let mut features = HashTable::with_capacity(n);
+        let mut features = FeatureTable::with_capacity(n);
         for _ in 0..n {
             let k = r.u64("features")?;
             let mask = r.u64("features")?;
@@ -341,6 +404,7 @@ impl Model {
             clusters,
             gazetteer,
             features,
+            frequent,
         })
     }
 }
@@ -364,6 +428,7 @@ mod tests {
         row[1][16] = -9;
         m.features.insert(42, row);
         m.features.insert(0, [[1; NUM_LABELS]; 2]);
+        m.frequent = vec!["the".into()];
         m
     }
 
@@ -378,8 +443,10 @@ mod tests {
         assert_eq!(back.clusters.lookup("London"), Some([1, 2, 3, 5]));
         assert_eq!(back.gazetteer.list_names(), ["country"]);
         assert_eq!(back.gazetteer.len(), m.gazetteer.len());
-        assert_eq!(back.features.get(42), m.features.get(42));
-        assert_eq!(back.features.get(0), m.features.get(0));
+        let row = |m: &Model, k| m.features.get(k).map(|i| *m.features.row(i));
+        assert_eq!(row(&back, 42), row(&m, 42));
+        assert_eq!(row(&back, 0), row(&m, 0));
+        assert_eq!(back.frequent, ["the"]);
         assert_eq!(back.to_bytes(), bytes);
     }
 

@@ -75,29 +75,18 @@ impl<V: Copy + Default> HashTable<V> {
 
     #[inline]
     pub fn get(&self, key: u64) -> Option<V> {
-        self.slot(key).map(|i| self.values[i])
-    }
-
-    /// The slot index of `key`, for callers that keep parallel arrays.
-    #[inline]
-    pub fn slot(&self, key: u64) -> Option<usize> {
         let k = stored(key);
         let mut i = (k as usize) & self.mask;
         loop {
             let slot = self.keys[i];
             if slot == k {
-                return Some(i);
+                return Some(self.values[i]);
             }
             if slot == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
         }
-    }
-
-    #[inline]
-    pub fn value_at(&self, slot: usize) -> &V {
-        &self.values[slot]
     }
 
     /// Entries in slot order (keys as given, except that key 0 comes back as stored).

@@ -10,8 +10,7 @@ use super::conll::{Counts, Score};
 use super::decode::{self, Scratch, Transitions};
 use super::features::{self, BuildIdentity, DocStats, SentenceInfo};
 use super::labels::{Label, NUM_LABELS, decode_bilou};
-use super::model::{Model, Row};
-use super::table::HashTable;
+use super::model::{FeatureTable, Model, Row};
 use super::{ClusterTable, Gazetteer, SentenceInput, Tagger};
 
 const N: usize = NUM_LABELS;
@@ -111,6 +110,9 @@ pub fn from_conll(
 pub struct Resources {
     pub clusters: ClusterTable,
     pub gazetteer: Gazetteer,
+    /// The most frequent words of running text, most frequent first: the tagger
+    /// precomputes their scores at load (speed only; no effect on the labels).
+    pub frequent: Vec<String>,
 }
 
 /// Feature lists of one sentence, as indices into the weight matrix.
@@ -544,7 +546,7 @@ pub fn train(
     let max1 = w1.iter().fold(0f32, |a, &b| a.max(b.abs())).max(1e-6);
     let max2 = w2.iter().fold(0f32, |a, &b| a.max(b.abs())).max(1e-6);
     let scales = [max1 / 32000.0, max2 / 32000.0];
-    let mut features = HashTable::with_capacity(n2);
+    let mut features = FeatureTable::with_capacity(n2);
     for (f, &key) in index.keys.iter().enumerate().take(n2) {
         let r1 = if f < n1 {
             &w1[f * N..f * N + N]
@@ -577,6 +579,7 @@ pub fn train(
         clusters: res.clusters,
         gazetteer: res.gazetteer,
         features,
+        frequent: res.frequent,
     }
 }
 
