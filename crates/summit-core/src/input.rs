@@ -34,8 +34,6 @@ pub struct Options {
     /// the original bytes; the `text` of a span that covers an invalid sequence then holds
     /// U+FFFD where the input held the invalid bytes.
     pub lossy_utf8: bool,
-    /// What the quote stage reports (statements only by default).
-    pub quotes: crate::quotes::Options,
 }
 
 /// The input as text, with the map from the text back to the input bytes.

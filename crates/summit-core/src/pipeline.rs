@@ -15,11 +15,22 @@ use crate::{Document, Error, Paragraph, Result, Span, entities, quotes, segment}
 #[derive(Debug, Clone, Default)]
 pub struct Analyzer {
     options: Options,
+    /// What the quote stage reports (statements only by default).
+    quotes: quotes::Options,
 }
 
 impl Analyzer {
     pub fn new(options: Options) -> Self {
-        Analyzer { options }
+        Analyzer {
+            options,
+            quotes: quotes::Options::default(),
+        }
+    }
+
+    /// The same analyzer with the quote stage's options (e.g. attitudes reported too).
+    pub fn with_quote_options(mut self, quotes: quotes::Options) -> Self {
+        self.quotes = quotes;
+        self
     }
 
     /// A process-wide analyzer with the default options.
@@ -41,7 +52,7 @@ impl Analyzer {
         }
         let segmentation = segment::segment(&cleaned.text, &cleaned.block_spans());
         let found = entities::recognize(&cleaned, &segmentation);
-        let attributed = quotes::extract_with(&cleaned, &segmentation, &found, self.options.quotes);
+        let attributed = quotes::extract_with(&cleaned, &segmentation, &found, self.quotes);
         Ok(assemble(id, input, &decoded, cleaned, found, attributed))
     }
 

@@ -84,11 +84,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "no articles under {}",
         args.polnear.display()
     );
-    let analyzer = Analyzer::new(summit_core::Options {
-        quotes: summit_core::quotes::Options {
-            attitudes: args.attitudes,
-        },
-        ..summit_core::Options::default()
+    let analyzer = Analyzer::default().with_quote_options(summit_core::quotes::Options {
+        attitudes: args.attitudes,
     });
     let mut all = Tally::default();
     let mut quoted = Tally::default();
