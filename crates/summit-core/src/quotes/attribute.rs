@@ -818,9 +818,8 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
             // "said at a press conference on Sunday that …", "told CNN in an interview, …",
             // "said to reporters that …"
             if verb.has(frame::INF)
-                && (v.is_word(p, "to") && !verb.has(frame::TELL)
-                    || v.is_word(p, "on")
-                    || v.is_word(p, "for"))
+                && !verb.has(frame::TELL)
+                && (v.is_word(p, "to") || v.is_word(p, "on") || v.is_word(p, "for"))
             {
                 break;
             }
@@ -834,6 +833,10 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
                     break;
                 }
                 if v.is_word(k, "that") {
+                    // "… after the meeting that was held": a relative clause, not content.
+                    if k + 1 < hi && v.toks[k + 1].is(class::AUX) {
+                        break;
+                    }
                     found = Some(k);
                     break;
                 }
@@ -919,7 +922,8 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
     {
         p
     } else if verb.has(frame::INF)
-        && (v.is_word(p, "to") || v.is_word(p, "on") || v.is_word(p, "for"))
+        && (v.is_word(p, "to")
+            || !verb.has(frame::TELL) && (v.is_word(p, "on") || v.is_word(p, "for")))
     {
         if v.is_word(p, "to") { p } else { p + 1 }
     } else if verb.has(frame::BARE) && clause_start(v, p)
