@@ -439,6 +439,25 @@ fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse
     }) {
         return;
     }
+    // "Political Affairs", "State for Political Affairs" after "Undersecretary of": a
+    // portfolio inside a title, not an organisation.
+    if origin == Origin::Tagger && coarse != Coarse::Per {
+        let has_org_evidence = words.iter().any(|w| {
+            let l = lex.word_lists(w);
+            l.contains(List::OrgHead) || l.contains(List::Organization) || l.contains(List::Seat)
+        }) || !lex.lookup(&words).is_empty();
+        let portfolio = words.last().is_some_and(|w| *w == "Affairs");
+        let after_title_of = r.start >= 2
+            && matches!(view.toks[r.start - 1].text, "of" | "for")
+            && matches!(
+                view.toks[r.start - 2].text.to_lowercase().as_str(),
+                "secretary" | "undersecretary" | "minister" | "commissioner" | "secretary-general"
+            )
+            && view.toks[r.start - 2].sent == view.toks[r.start].sent;
+        if !has_org_evidence && (portfolio || after_title_of) {
+            return;
+        }
+    }
     if words.len() == 1 {
         let l = lex.word_lists(words[0]);
         let headish = l.contains(List::OrgHead)
@@ -596,6 +615,11 @@ fn gazetteer_parts(view: &DocView<'_>, r: &Range<usize>) -> Option<Vec<Range<usi
     let mut parts = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        // "Radio Free Europe and Radio Liberty": names joined by "and" or commas.
+        if !parts.is_empty() && matches!(words[i], "and" | "," | "&") && i + 1 < words.len() {
+            i += 1;
+            continue;
+        }
         let end = gazetteer_name_at(lex, &words, i, false)?;
         parts.push(r.start + i..r.start + end);
         i = end;

@@ -325,7 +325,8 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                 cands[k].toks.start < s
                     || cands[k].toks.end > e
                     || removed[k]
-                    || (cands[k].origin == Origin::Lexicon && cands[k].toks.len() >= 2)
+                    || ((cands[k].origin == Origin::Lexicon || cands[k].lexicon_label.is_some())
+                        && cands[k].toks.len() >= 2)
             }) {
                 continue;
             }
