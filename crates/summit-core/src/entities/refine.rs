@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::fxhash::FxHashSet;
 use super::lexicon::{CaseFit, Lexicons, List, ListSet};
 use super::tokens::DocView;
 use super::{Cand, Coarse, Origin, Tagged};
@@ -636,6 +637,20 @@ pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
         .filter(|t| t.label == Coarse::Per && t.toks.len() >= 2 && t.toks.end <= view.toks.len())
         .map(|t| view.toks[t.toks.end - 1].text)
         .collect();
+    // What the body (not the headlines) names: span texts and their words.
+    let mut body_spans: FxHashSet<&str> = FxHashSet::default();
+    let mut body_words: FxHashSet<&str> = FxHashSet::default();
+    for t in tagged {
+        if t.toks.end > view.toks.len() || t.toks.is_empty() || view.is_headline(t.toks.start) {
+            continue;
+        }
+        body_spans.insert(view.slice(t.toks.clone()));
+        for k in t.toks.clone() {
+            if view.toks[k].is_cap() && !super::fallback::is_function_word(view.toks[k].text) {
+                body_words.insert(view.toks[k].text);
+            }
+        }
+    }
     // A name never crosses a line break.
     let mut pieces: Vec<Tagged> = Vec::with_capacity(tagged.len());
     for t in tagged {
@@ -696,6 +711,43 @@ pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
                 }
             }
             continue;
+        }
+        // Headlines capitalise every word: a headline span stands only for words the body
+        // also names, or the gazetteers know ("Trump Is Merely" → "Trump").
+        if view.is_headline(r.start) {
+            let known = |k: usize| {
+                let w = view.toks[k].text;
+                body_words.contains(w)
+                    || Lexicons::shared().lookup(&[w]).iter().any(|e| {
+                        matches!(
+                            e.list,
+                            List::Country
+                                | List::Organization
+                                | List::Seat
+                                | List::Capital
+                                | List::City
+                                | List::Demonym
+                                | List::Location
+                        ) && Lexicons::shared().case_fit(&[w], e) >= CaseFit::Shouted
+                    })
+            };
+            let whole = body_spans.contains(view.slice(r.clone()));
+            if !whole {
+                let mut e = r.start;
+                while e < r.end
+                    && (known(e)
+                        || (e > r.start
+                            && matches!(view.toks[e].text, "of" | "for")
+                            && e + 1 < r.end
+                            && known(e + 1)))
+                {
+                    e += 1;
+                }
+                if e == r.start {
+                    continue;
+                }
+                r.end = e;
+            }
         }
         // A possessive inside a span ends one name: "Russia 's Foreign Minister Lavrov".
         if let Some(p) = (r.start..r.end).find(|&i| is_possessive(view.toks[i].text)) {
