@@ -303,6 +303,7 @@ fn description(
         let ok = l.contains(List::TitleModifier)
             || l.contains(List::Demonym)
             || owner[start + k].is_some()
+            || is_possessive(w)
             || w.chars().next().is_some_and(char::is_uppercase)
             || matches!(
                 w,
@@ -314,7 +315,14 @@ fn description(
         k += n;
     }
     let head = head?;
-    if owner[start..start + head].contains(&Some(EntityLabel::Person)) {
+    // A person before the title only as a possessor: "Putin's spokesman".
+    let person_ok = (start..start + head).all(|k| {
+        owner[k] != Some(EntityLabel::Person)
+            || (k + 1..start + head)
+                .find(|&x| owner[x] != Some(EntityLabel::Person))
+                .is_some_and(|x| is_possessive(view.toks[x].text))
+    });
+    if !person_ok {
         return None;
     }
     let mut j = head;
@@ -410,14 +418,25 @@ mod tests {
     }
 
     #[test]
-    fn counterparts_and_adverbs_are_not_roles() {
-        assert!(
+    fn possessive_appositions_and_counterparts() {
+        assert_eq!(
+            roles(
+                "Vladimir Putin waited. Dmitry Peskov, Putin’s spokesman, said nothing.",
+                "Dmitry Peskov"
+            ),
+            vec!["Putin’s spokesman"]
+        );
+        assert_eq!(
             roles(
                 "Joe Biden met his Russian counterpart Vladimir Putin.",
                 "Vladimir Putin"
-            )
-            .is_empty()
+            ),
+            vec!["Russian counterpart"]
         );
+    }
+
+    #[test]
+    fn adverbs_are_not_roles() {
         assert!(roles("Later, Joe Biden, meanwhile, left.", "Joe Biden").is_empty());
     }
 }
