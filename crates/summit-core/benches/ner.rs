@@ -96,10 +96,26 @@ impl Measurement for ThreadCpu {
 
 fn bench(c: &mut Criterion) {
     run(c, "ner");
+    load(c, "ner_model");
+}
+
+fn load<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("model/ner.bin"))
+        .expect("the model file");
+    let mut group = c.benchmark_group(name);
+    group.sample_size(20);
+    group.bench_function("parse", |b| {
+        b.iter(|| {
+            summit_core::entities::tagger::Model::from_bytes(&bytes).map(|m| m.num_features())
+        })
+    });
+    group.bench_function("load", |b| b.iter(|| Tagger::from_bytes(&bytes).is_ok()));
+    group.finish();
 }
 
 fn bench_cpu(c: &mut Criterion<ThreadCpu>) {
     run(c, "ner_cpu_time");
+    load(c, "ner_model_cpu_time");
 }
 
 fn run<M: Measurement>(c: &mut Criterion<M>, name: &str) {

@@ -2,8 +2,6 @@
 //! (an entity left open, `I` without `B`, a change of type inside an entity) are never
 //! taken.
 
-use std::sync::OnceLock;
-
 use super::labels::{Label, NUM_LABELS};
 
 const N: usize = NUM_LABELS;
@@ -27,16 +25,26 @@ impl Default for Transitions {
     }
 }
 
-/// For each label, the labels that may precede it.
-fn predecessors() -> &'static [Vec<u8>; N] {
-    static P: OnceLock<[Vec<u8>; N]> = OnceLock::new();
-    P.get_or_init(|| {
-        std::array::from_fn(|next| {
-            (0..N as u8)
-                .filter(|&p| Label(p).can_precede(Label(next as u8)))
-                .collect()
-        })
-    })
+impl Transitions {
+    /// The same scores with every invalid transition (and invalid first or last label)
+    /// at minus infinity, so that the decoder's loops need no test.
+    pub fn masked(&self) -> Transitions {
+        let mut m = self.clone();
+        for p in 0..N {
+            for y in 0..N {
+                if !Label(p as u8).can_precede(Label(y as u8)) {
+                    m.trans[p][y] = f32::NEG_INFINITY;
+                }
+            }
+            if !Label(p as u8).can_start() {
+                m.start[p] = f32::NEG_INFINITY;
+            }
+            if !Label(p as u8).can_end() {
+                m.end[p] = f32::NEG_INFINITY;
+            }
+        }
+        m
+    }
 }
 
 /// Reusable buffers of the decoder.
@@ -47,7 +55,8 @@ pub(crate) struct Scratch {
     beta: Vec<[f32; N]>,
 }
 
-/// Best label sequence; appends `emissions.len()` labels to `out`.
+/// Best label sequence; appends `emissions.len()` labels to `out`. `t` must be
+/// [`Transitions::masked`]. Ties go to the lowest label index.
 pub(crate) fn viterbi(
     emissions: &[[f32; N]],
     t: &Transitions,
@@ -58,7 +67,6 @@ pub(crate) fn viterbi(
     if n == 0 {
         return;
     }
-    let preds = predecessors();
     let alpha = &mut scratch.alpha;
     let back = &mut scratch.back;
     alpha.clear();
@@ -66,34 +74,35 @@ pub(crate) fn viterbi(
     alpha.resize(n, [f32::NEG_INFINITY; N]);
     back.resize(n, [0; N]);
     for y in 0..N {
-        if Label(y as u8).can_start() {
-            alpha[0][y] = t.start[y] + emissions[0][y];
-        }
+        alpha[0][y] = t.start[y] + emissions[0][y];
     }
     for i in 1..n {
-        for y in 0..N {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for &p in &preds[y] {
-                let s = alpha[i - 1][p as usize] + t.trans[p as usize][y];
-                if s > best {
-                    best = s;
-                    arg = p;
+        let prev = alpha[i - 1];
+        let mut best = [f32::NEG_INFINITY; N];
+        let mut arg = [0u8; N];
+        for p in 0..N {
+            let ap = prev[p];
+            let row = &t.trans[p];
+            for y in 0..N {
+                let s = ap + row[y];
+                if s > best[y] {
+                    best[y] = s;
+                    arg[y] = p as u8;
                 }
             }
-            alpha[i][y] = best + emissions[i][y];
-            back[i][y] = arg;
         }
+        for y in 0..N {
+            alpha[i][y] = best[y] + emissions[i][y];
+        }
+        back[i] = arg;
     }
     let mut best = f32::NEG_INFINITY;
     let mut arg = 0usize;
     for y in 0..N {
-        if Label(y as u8).can_end() {
-            let s = alpha[n - 1][y] + t.end[y];
-            if s > best {
-                best = s;
-                arg = y;
-            }
+        let s = alpha[n - 1][y] + t.end[y];
+        if s > best {
+            best = s;
+            arg = y;
         }
     }
     let base = out.len();
@@ -101,13 +110,13 @@ pub(crate) fn viterbi(
     let mut y = arg;
     for i in (0..n).rev() {
         out[base + i] = Label(y as u8);
-        y = back[i][y] as usize;
+        y = usize::from(back[i][y]);
     }
 }
 
 /// Per-token margins of a decoded sequence: how much the best path loses when token `i`
 /// must take another label (max-marginals from a forward and a backward pass).
-/// Call right after [`viterbi`] with the same scratch.
+/// Call right after [`viterbi`] with the same scratch and masked transitions.
 pub(crate) fn margins(
     emissions: &[[f32; N]],
     t: &Transitions,
@@ -121,28 +130,25 @@ pub(crate) fn margins(
         out.resize(n, 0.0);
         return;
     }
-    let preds = predecessors();
     let beta = &mut scratch.beta;
     beta.clear();
     beta.resize(n, [f32::NEG_INFINITY; N]);
-    for y in 0..N {
-        if Label(y as u8).can_end() {
-            beta[n - 1][y] = t.end[y];
-        }
-    }
+    beta[n - 1] = t.end;
     for i in (0..n - 1).rev() {
+        let mut next = [0f32; N];
         for y in 0..N {
-            let s = beta[i + 1][y] + emissions[i + 1][y];
-            if s == f32::NEG_INFINITY {
-                continue;
-            }
-            for &p in &preds[y] {
-                let v = s + t.trans[p as usize][y];
-                if v > beta[i][p as usize] {
-                    beta[i][p as usize] = v;
-                }
-            }
+            next[y] = beta[i + 1][y] + emissions[i + 1][y];
         }
+        let mut b = [f32::NEG_INFINITY; N];
+        for p in 0..N {
+            let row = &t.trans[p];
+            let mut m = f32::NEG_INFINITY;
+            for y in 0..N {
+                m = m.max(next[y] + row[y]);
+            }
+            b[p] = m;
+        }
+        beta[i] = b;
     }
     for i in 0..n {
         let chosen = labels[i].index();
@@ -176,7 +182,7 @@ mod tests {
 
     fn decode(em: &[[f32; N]], t: &Transitions) -> Vec<Label> {
         let mut out = Vec::new();
-        viterbi(em, t, &mut Scratch::default(), &mut out);
+        viterbi(em, &t.masked(), &mut Scratch::default(), &mut out);
         out
     }
 
@@ -212,6 +218,7 @@ mod tests {
         let mut m = Vec::new();
         let mut s = Scratch::default();
         let mut out = Vec::new();
+        let t = t.masked();
         viterbi(&em, &t, &mut s, &mut out);
         margins(&em, &t, &out, &mut s, &mut m);
         assert_eq!(m.len(), 3);

@@ -90,8 +90,22 @@ struct TypeEntry {
 /// Marks a reference into the per-document cache rather than the load-time one.
 const LOCAL: u32 = 1 << 31;
 
+/// The per-type scores of `words` (lower-case-mode sentences), for the model file.
+pub(crate) fn frequent_scores(model: &Model, words: &[String]) -> Vec<(String, model::TypeScores)> {
+    let mut buf = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    words
+        .iter()
+        .filter(|w| seen.insert(w.as_str()))
+        .map(|w| {
+            let info = features::token_info(w, &model.clusters, false);
+            (w.clone(), type_entry(model, info, false, &mut buf).scores)
+        })
+        .collect()
+}
+
 /// A loaded model, ready to tag.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Tagger {
     model: Model,
     /// Load-time cache of the frequent words (lower-case-mode sentences).
@@ -99,6 +113,8 @@ pub struct Tagger {
     entries: Vec<TypeEntry>,
     /// Scores given by the sentence edge, per case mode and offset.
     edges: [[Scores; 5]; 2],
+    /// The model's transitions with invalid ones masked, per pass.
+    masked: [Transitions; 2],
 }
 
 /// Reusable per-call buffers (nothing is allocated per token).
@@ -119,6 +135,17 @@ struct Work {
     sent_start: Vec<usize>,
     stats: DocStats,
     scratch: Scratch,
+}
+
+/// Runs `f` with this thread's reusable buffers (fresh ones if they are in use).
+fn with_work<R>(f: impl FnOnce(&mut Work) -> R) -> R {
+    thread_local! {
+        static WORK: std::cell::RefCell<Work> = std::cell::RefCell::new(Work::default());
+    }
+    WORK.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut w) => f(&mut w),
+        Err(_) => f(&mut Work::default()),
+    })
 }
 
 #[inline]
@@ -161,6 +188,13 @@ fn type_entry(model: &Model, info: TokenInfo, upper: bool, buf: &mut Vec<u64>) -
     TypeEntry { info, scores }
 }
 
+impl Default for Tagger {
+    /// A tagger without a model: it finds nothing.
+    fn default() -> Self {
+        Tagger::new(Model::default())
+    }
+}
+
 impl Tagger {
     /// Wraps a model, precomputing the per-type scores of its frequent words.
     pub fn new(model: Model) -> Tagger {
@@ -177,19 +211,24 @@ impl Tagger {
         }
         let mut frequent = HashTable::with_capacity(model.frequent.len());
         let mut entries = Vec::with_capacity(model.frequent.len());
-        for w in &model.frequent {
+        for (w, scores) in &model.frequent {
             let info = features::token_info(w, &model.clusters, false);
             let key = hash::mix(info.word, 0);
             if frequent.get(key).is_none() {
                 frequent.insert(key, entries.len() as u32);
-                entries.push(type_entry(&model, info, false, &mut buf));
+                entries.push(TypeEntry {
+                    info,
+                    scores: *scores,
+                });
             }
         }
+        let masked = [model.transitions[0].masked(), model.transitions[1].masked()];
         Tagger {
             model,
             frequent,
             entries,
             edges,
+            masked,
         }
     }
 
@@ -232,8 +271,11 @@ impl Tagger {
 
     /// Tags the sentences of one document; one list of spans per sentence, in order.
     pub fn tag_document(&self, sentences: &[SentenceInput<'_>]) -> Vec<Vec<TaggedSpan>> {
-        let mut w = Work::default();
-        self.run(sentences, &mut w, true);
+        with_work(|w| self.tag_spans(sentences, w))
+    }
+
+    fn tag_spans(&self, sentences: &[SentenceInput<'_>], w: &mut Work) -> Vec<Vec<TaggedSpan>> {
+        self.run(sentences, w, true);
         let mut out = Vec::with_capacity(sentences.len());
         for k in 0..sentences.len() {
             let r = w.sent_start[k]..w.sent_start[k + 1];
@@ -260,11 +302,12 @@ impl Tagger {
 
     /// The BILOU labels of every token of a document, one list per sentence.
     pub fn tag_labels(&self, sentences: &[SentenceInput<'_>]) -> Vec<Vec<Label>> {
-        let mut w = Work::default();
-        self.run(sentences, &mut w, false);
-        (0..sentences.len())
-            .map(|k| w.labels[w.sent_start[k]..w.sent_start[k + 1]].to_vec())
-            .collect()
+        with_work(|w| {
+            self.run(sentences, w, false);
+            (0..sentences.len())
+                .map(|k| w.labels[w.sent_start[k]..w.sent_start[k + 1]].to_vec())
+                .collect()
+        })
     }
 
     /// The first-pass labels only (for ablations).
@@ -288,16 +331,18 @@ impl Tagger {
 
     fn prepare(&self, sentences: &[SentenceInput<'_>], w: &mut Work) {
         let m = &self.model;
-        w.infos.clear();
         w.sent_start.clear();
         w.types.clear();
         w.local_map.clear();
         w.local.clear();
+        // Keep the sentence buffers of earlier calls; drop only the surplus.
+        w.infos.truncate(sentences.len());
+        w.infos.resize_with(sentences.len(), SentenceInfo::default);
         let mut at = 0;
-        for s in sentences {
+        for (k, s) in sentences.iter().enumerate() {
             w.sent_start.push(at);
             at += s.tokens.len();
-            let mut si = SentenceInfo::default();
+            let si = &mut w.infos[k];
             let (types, map, local, feats) =
                 (&mut w.types, &mut w.local_map, &mut w.local, &mut w.feats);
             si.fill_with(s.tokens, s.headline, &m.gazetteer, |_, tok, upper| {
@@ -317,7 +362,6 @@ impl Tagger {
                 types.push(r | LOCAL);
                 info
             });
-            w.infos.push(si);
         }
         w.sent_start.push(at);
     }
@@ -371,7 +415,7 @@ impl Tagger {
                 }
                 emissions.push(acc.map(|a| a as f32 * scale));
             }
-            decode::viterbi(&emissions, &m.transitions[0], &mut w.scratch, &mut w.first);
+            decode::viterbi(&emissions, &self.masked[0], &mut w.scratch, &mut w.first);
         }
         w.row_start.push(w.rows.len() as u32);
         w.emissions = emissions;
@@ -414,11 +458,13 @@ impl Tagger {
                 emissions.push(acc.map(|a| a as f32 * scale));
             }
             let start = w.labels.len();
-            decode::viterbi(&emissions, &m.transitions[1], &mut w.scratch, &mut w.labels);
-            if want_margins {
+            decode::viterbi(&emissions, &self.masked[1], &mut w.scratch, &mut w.labels);
+            // Sentences without entities need no confidence.
+            let any = w.labels[start..].iter().any(|l| *l != Label::O);
+            if want_margins && any {
                 decode::margins(
                     &emissions,
-                    &m.transitions[1],
+                    &self.masked[1],
                     &w.labels[start..],
                     &mut w.scratch,
                     &mut margins,
@@ -461,6 +507,16 @@ mod tests {
         // The per-type cache must give exactly the sums of the training feature set.
         let t = Tagger::shared();
         let m = t.model();
+        assert!(
+            !t.entries.is_empty(),
+            "the model carries frequent-word scores"
+        );
+        // Stored scores equal freshly computed ones.
+        let mut buf = Vec::new();
+        for (w, scores) in m.frequent.iter().take(50) {
+            let info = features::token_info(w, &m.clusters, false);
+            assert_eq!(type_entry(m, info, false, &mut buf).scores, *scores, "{w}");
+        }
         let words: &[&str] = &[
             "The",
             "Russian",

@@ -10,7 +10,7 @@
 //! u32 n, n × (u64 word hash, 4 × u16)  clusters
 //! u32 lists, lists × (u32 len, bytes), u32 max entry length,
 //! u32 n, n × (u64 key, u32 bits)       gazetteer
-//! u32 n, n × (u32 len, bytes)         frequent words (their scores are cached at load)
+//! u32 n, n × (u32 len, bytes, 5·2·17 i32)   frequent words and their summed scores
 //! u32 n, n × (u64 key, u64 mask, popcount(mask) × i16)   features: the mask says which
 //!                                     of the 34 weights (17 per pass) are stored
 //! u64 checksum of everything before it
@@ -29,6 +29,9 @@ const VERSION: u32 = 1;
 
 /// The weights of one feature for both passes, quantised.
 pub(crate) type Row = [[i16; NUM_LABELS]; 2];
+
+/// Summed weights of a word type at each window offset, for both passes.
+pub(crate) type TypeScores = [[[i32; NUM_LABELS]; 2]; 5];
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -91,7 +94,7 @@ impl FeatureTable {
             .iter()
             .map(|(k, i)| (k, self.rows[i as usize]))
             .collect();
-        v.sort_unstable_by_key(|e| e.0);
+        super::table::sort_for_loading(&mut v);
         v
     }
 }
@@ -105,8 +108,9 @@ pub struct Model {
     pub(crate) clusters: ClusterTable,
     pub(crate) gazetteer: Gazetteer,
     pub(crate) features: FeatureTable,
-    /// The most frequent words, whose per-type scores the tagger computes at load.
-    pub(crate) frequent: Vec<String>,
+    /// The most frequent words with their per-type scores (derived from the weights at
+    /// training time, so that loading needs no feature look-ups).
+    pub(crate) frequent: Vec<(String, TypeScores)>,
 }
 
 /// A 64-bit checksum, eight bytes at a time.
@@ -258,8 +262,11 @@ impl Model {
             put_u32(&mut out, bits);
         }
         put_u32(&mut out, self.frequent.len() as u32);
-        for w in &self.frequent {
+        for (w, scores) in &self.frequent {
             put_str(&mut out, w);
+            for v in scores.iter().flatten().flatten() {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
         }
         let feats = self.features.sorted();
         put_u32(&mut out, feats.len() as u32);
@@ -368,10 +375,15 @@ impl Model {
             max_len,
         };
 
-        let n = r.count(4, "frequent words")?;
+        let n = r.count(4 + 4 * 5 * 2 * NUM_LABELS, "frequent words")?;
         let mut frequent = Vec::with_capacity(n);
         for _ in 0..n {
-            frequent.push(r.string("frequent words")?);
+            let w = r.string("frequent words")?;
+            let mut scores: TypeScores = [[[0; NUM_LABELS]; 2]; 5];
+            for v in scores.iter_mut().flatten().flatten() {
+                *v = r.u32("frequent words")? as i32;
+            }
+            frequent.push((w, scores));
         }
         let n = r.count(16, "features")?;
         let mut features = FeatureTable::with_capacity(n);
@@ -428,7 +440,7 @@ mod tests {
         row[1][16] = -9;
         m.features.insert(42, row);
         m.features.insert(0, [[1; NUM_LABELS]; 2]);
-        m.frequent = vec!["the".into()];
+        m.frequent = vec![("the".into(), [[[3; NUM_LABELS]; 2]; 5])];
         m
     }
 
@@ -446,7 +458,7 @@ mod tests {
         let row = |m: &Model, k| m.features.get(k).map(|i| *m.features.row(i));
         assert_eq!(row(&back, 42), row(&m, 42));
         assert_eq!(row(&back, 0), row(&m, 0));
-        assert_eq!(back.frequent, ["the"]);
+        assert_eq!(back.frequent, m.frequent);
         assert_eq!(back.to_bytes(), bytes);
     }
 

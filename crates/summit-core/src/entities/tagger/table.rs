@@ -11,8 +11,8 @@ fn stored(key: u64) -> u64 {
 
 #[derive(Clone, Debug)]
 pub(crate) struct HashTable<V> {
-    keys: Vec<u64>,
-    values: Vec<V>,
+    /// (key, value) side by side: one cache line per probe.
+    slots: Vec<(u64, V)>,
     mask: usize,
     len: usize,
 }
@@ -27,8 +27,7 @@ impl<V: Copy + Default> HashTable<V> {
     pub fn with_capacity(n: usize) -> Self {
         let cap = (n.max(4) * 2).next_power_of_two();
         HashTable {
-            keys: vec![0; cap],
-            values: vec![V::default(); cap],
+            slots: vec![(0, V::default()); cap],
             mask: cap - 1,
             len: 0,
         }
@@ -44,21 +43,20 @@ impl<V: Copy + Default> HashTable<V> {
 
     /// Inserts or replaces. Grows when the load would pass 1/2.
     pub fn insert(&mut self, key: u64, value: V) {
-        if (self.len + 1) * 2 > self.keys.len() {
+        if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let k = stored(key);
         let mut i = (k as usize) & self.mask;
         loop {
-            let slot = self.keys[i];
-            if slot == 0 {
-                self.keys[i] = k;
-                self.values[i] = value;
+            let slot = &mut self.slots[i];
+            if slot.0 == 0 {
+                *slot = (k, value);
                 self.len += 1;
                 return;
             }
-            if slot == k {
-                self.values[i] = value;
+            if slot.0 == k {
+                slot.1 = value;
                 return;
             }
             i = (i + 1) & self.mask;
@@ -66,7 +64,7 @@ impl<V: Copy + Default> HashTable<V> {
     }
 
     fn grow(&mut self) {
-        let mut bigger = HashTable::with_capacity(self.keys.len());
+        let mut bigger = HashTable::with_capacity(self.slots.len());
         for (k, v) in self.iter() {
             bigger.insert(k, v);
         }
@@ -78,11 +76,11 @@ impl<V: Copy + Default> HashTable<V> {
         let k = stored(key);
         let mut i = (k as usize) & self.mask;
         loop {
-            let slot = self.keys[i];
-            if slot == k {
-                return Some(self.values[i]);
+            let slot = &self.slots[i];
+            if slot.0 == k {
+                return Some(slot.1);
             }
-            if slot == 0 {
+            if slot.0 == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
@@ -91,19 +89,23 @@ impl<V: Copy + Default> HashTable<V> {
 
     /// Entries in slot order (keys as given, except that key 0 comes back as stored).
     pub fn iter(&self) -> impl Iterator<Item = (u64, V)> + '_ {
-        self.keys
-            .iter()
-            .zip(&self.values)
-            .filter(|(k, _)| **k != 0)
-            .map(|(k, v)| (*k, *v))
+        self.slots.iter().filter(|(k, _)| *k != 0).copied()
     }
 
-    /// Entries sorted by key: a deterministic order for serialisation.
+    /// Entries in a deterministic order for serialisation: by the slot they start from
+    /// in a table of the same size built by [`HashTable::with_capacity`], so that
+    /// re-inserting them in this order writes memory front to back (fast loading).
     pub fn sorted(&self) -> Vec<(u64, V)> {
         let mut v: Vec<(u64, V)> = self.iter().collect();
-        v.sort_unstable_by_key(|e| e.0);
+        sort_for_loading(&mut v);
         v
     }
+}
+
+/// Sorts (key, value) pairs into the loading order of [`HashTable::sorted`].
+pub(crate) fn sort_for_loading<V>(v: &mut [(u64, V)]) {
+    let mask = ((v.len().max(4) * 2).next_power_of_two() - 1) as u64;
+    v.sort_unstable_by_key(|e| (stored(e.0) & mask, e.0));
 }
 
 #[cfg(test)]

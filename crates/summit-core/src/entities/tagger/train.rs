@@ -224,7 +224,7 @@ impl Perceptron {
     fn learn(&mut self, s: &SentFeats, em: &mut Vec<[f32; N]>, scratch: &mut Scratch) {
         Self::emissions(&self.w, s, em);
         let mut pred = Vec::with_capacity(s.gold.len());
-        decode::viterbi(em, &self.t, scratch, &mut pred);
+        decode::viterbi(em, &self.t.masked(), scratch, &mut pred);
         if pred != s.gold {
             let n = pred.len();
             for i in 0..n {
@@ -282,7 +282,7 @@ fn decode_with(w: &[f32], t: &Transitions, s: &SentFeats, scratch: &mut Scratch)
     let mut em = Vec::new();
     Perceptron::emissions(w, s, &mut em);
     let mut out = Vec::new();
-    decode::viterbi(&em, t, scratch, &mut out);
+    decode::viterbi(&em, &t.masked(), scratch, &mut out);
     out
 }
 
@@ -572,15 +572,17 @@ pub fn train(
         features.len(),
         t0.elapsed().as_secs_f64()
     ));
-    Model {
+    let mut model = Model {
         info: cfg.info.clone(),
         transitions: [t1, t2],
         scales,
         clusters: res.clusters,
         gazetteer: res.gazetteer,
         features,
-        frequent: res.frequent,
-    }
+        frequent: Vec::new(),
+    };
+    model.frequent = super::frequent_scores(&model, &res.frequent);
+    model
 }
 
 /// Scores a tagger on labelled documents (conlleval figures), using the real tagging path.
