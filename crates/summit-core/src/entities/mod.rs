@@ -335,3 +335,49 @@ mod proptests {
         }
     }
 }
+
+#[cfg(test)]
+mod article_tests {
+    use super::test_util::{describe, entities, find};
+    use super::*;
+
+    #[test]
+    fn surnames_the_tagger_missed_and_shouted_datelines() {
+        let es = entities(
+            "ISTANBUL (Reuters) - U.S. State Department spokesman Ned Price said Sergei Lavrov \
+             erred in Istanbul. Sergey Lavrov later called Price.",
+        );
+        let d = describe(&es);
+        let price = find(&es, "Ned Price").expect(&d);
+        assert_eq!(price.mentions.len(), 2, "{d}");
+        assert_eq!(find(&es, "Sergei Lavrov").unwrap().mentions.len(), 2, "{d}");
+        assert_eq!(find(&es, "ISTANBUL").unwrap().name, "Istanbul", "{d}");
+    }
+
+    #[test]
+    fn possessor_and_title_roles() {
+        let es = entities(
+            "Chinese President Xi Jinping called Ukraine's President Volodymyr Zelenskyy, \
+             and U.N. Secretary-General Antonio Guterres welcomed it.",
+        );
+        let d = describe(&es);
+        assert_eq!(
+            find(&es, "Xi Jinping").unwrap().roles,
+            vec!["Chinese President"],
+            "{d}"
+        );
+        assert!(
+            find(&es, "Volodymyr Zelenskyy")
+                .unwrap()
+                .roles
+                .iter()
+                .any(|r| r == "Ukraine's President"),
+            "{d}"
+        );
+        assert_eq!(
+            find(&es, "Antonio Guterres").unwrap().roles,
+            vec!["U.N. Secretary-General"],
+            "{d}"
+        );
+    }
+}
