@@ -339,7 +339,6 @@ mod proptests {
 #[cfg(test)]
 mod article_tests {
     use super::test_util::{describe, entities, find};
-    use super::*;
 
     #[test]
     fn surnames_the_tagger_missed_and_shouted_datelines() {
