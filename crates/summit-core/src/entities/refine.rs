@@ -10,6 +10,9 @@ use super::tokens::DocView;
 use super::{Cand, Coarse, Origin, Tagged};
 use crate::EntityLabel;
 
+/// Longest tagger span taken as a name, in tokens.
+const MAX_SPAN: usize = 24;
+
 /// Words that make a capitalised name a natural location rather than a GPE.
 const GEO_FEATURES: &[&str] = &[
     "Sea",
@@ -671,7 +674,8 @@ pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
     }
     for t in &pieces {
         let mut r = trim(view, t.toks.clone());
-        if r.is_empty() {
+        // No name runs this long; such a span is a tagger run-away (a shouted paragraph).
+        if r.is_empty() || r.len() > MAX_SPAN {
             continue;
         }
         if r.len() == 1 && common_word(view, r.start, &surnames) {

@@ -13,6 +13,10 @@ use super::tokens::DocView;
 use super::{Cand, Coarse, Origin};
 use crate::{EntityLabel, Span};
 
+/// Longest stretch a head word reaches to either side, in tokens (keeps a document of
+/// capitalised words linear).
+const MAX_NAME: usize = 8;
+
 /// Pairs of mentions that name the same thing (an acronym and its expansion).
 pub(crate) type Links = Vec<(Span, Span)>;
 
@@ -359,7 +363,7 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
             };
             // Left: capitalised words, acronyms and numbers, not titles or function words.
             let mut s = h;
-            while s > sent.start {
+            while s > sent.start && h - s < MAX_NAME {
                 let p = view.toks[s - 1].text;
                 let name_like = (is_cap_word(p)
                     || (p.chars().all(|c| c.is_ascii_digit()) && p.len() < 3))
@@ -383,7 +387,7 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
             let mut e = h + 1;
             if label == EntityLabel::Org {
                 while let Some(c) = view.toks.get(e) {
-                    if e >= sent.end || !matches!(c.text, "of" | "for" | "on") {
+                    if e >= sent.end || e - s > MAX_NAME || !matches!(c.text, "of" | "for" | "on") {
                         break;
                     }
                     let mut k = e + 1;
@@ -392,6 +396,7 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                     }
                     let start_k = k;
                     while k < sent.end
+                        && k - s < 2 * MAX_NAME
                         && is_cap_word(view.toks[k].text)
                         && !is_person(owner[k], cands)
                         && !lex.word_lists(view.toks[k].text).contains(List::FirstName)
