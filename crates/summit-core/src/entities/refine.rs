@@ -1,0 +1,792 @@
+//! From tagger spans to typed mentions: trims determiners and punctuation, takes titles and
+//! honorifics off person names, splits a place or organisation fused with the person after
+//! it, and maps the CoNLL types to OntoNotes labels with the gazetteers and head words.
+
+use std::ops::Range;
+
+use super::lexicon::{CaseFit, Lexicons, List, ListSet};
+use super::tokens::DocView;
+use super::{Cand, Coarse, Origin, Tagged};
+use crate::EntityLabel;
+
+/// Words that make a capitalised name a natural location rather than a GPE.
+const GEO_FEATURES: &[&str] = &[
+    "Sea",
+    "Ocean",
+    "River",
+    "Mountains",
+    "Mountain",
+    "Mount",
+    "Mt.",
+    "Peninsula",
+    "Island",
+    "Islands",
+    "Bay",
+    "Gulf",
+    "Strait",
+    "Straits",
+    "Lake",
+    "Valley",
+    "Desert",
+    "Plateau",
+    "Basin",
+    "Coast",
+    "Highlands",
+    "Steppe",
+    "Forest",
+    "Delta",
+    "Cape",
+    "Range",
+    "Region",
+    "Heights",
+    "Glacier",
+    "Archipelago",
+    "Channel",
+    "Hills",
+    "Plains",
+    "Sound",
+    "Reef",
+    "Atoll",
+    "Corridor",
+    "Front",
+];
+
+/// Compass regions used as place names ("the West", "the Far East").
+const COMPASS: &[&str] = &["West", "East", "North", "South", "Midwest", "Northeast"];
+
+pub(crate) fn is_punct(s: &str) -> bool {
+    !s.chars().any(char::is_alphanumeric)
+}
+
+pub(crate) fn is_possessive(s: &str) -> bool {
+    matches!(s, "'s" | "’s" | "'S" | "’S" | "'" | "’")
+}
+
+fn is_determiner(s: &str) -> bool {
+    matches!(s, "the" | "The" | "THE" | "a" | "A" | "an" | "An")
+}
+
+/// Drops determiners, sentence adverbs ("Furthermore", "Despite"), punctuation and
+/// possessives from the edges of a token range.
+pub(crate) fn trim(view: &DocView<'_>, r: Range<usize>) -> Range<usize> {
+    let (mut s, mut e) = (r.start, r.end.min(view.toks.len()));
+    while s < e
+        && (is_punct(view.toks[s].text)
+            || is_determiner(view.toks[s].text)
+            || (super::fallback::is_function_word(view.toks[s].text)
+                && view.toks[s].is_cap()
+                && !view.toks[s].text.chars().all(char::is_uppercase)))
+    {
+        s += 1;
+    }
+    while e > s && (is_punct(view.toks[e - 1].text) || is_possessive(view.toks[e - 1].text)) {
+        e -= 1;
+    }
+    s..e
+}
+
+/// Tokens of `r` covered by gazetteer phrases that cannot be part of a person's name
+/// (places, organisations, nationalities, titles, honorifics), as a mask.
+fn non_name_mask(view: &DocView<'_>, r: &Range<usize>) -> Vec<bool> {
+    let lex = Lexicons::shared();
+    let words = view.words(r.clone());
+    let mut mask = vec![false; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        let m = lex.longest_at_where(&words, i, |e| {
+            matches!(
+                e.list,
+                List::Country
+                    | List::Organization
+                    | List::Seat
+                    | List::Party
+                    | List::Location
+                    | List::Demonym
+                    | List::Norp
+                    | List::Title
+                    | List::TitleModifier
+                    | List::Honorific
+                    | List::Capital
+                    | List::City
+                    | List::Division
+                    | List::OrgHead
+            )
+        });
+        match m {
+            Some(m) => {
+                let lists = m.lists();
+                let single_place = m.end - m.start == 1
+                    && !lists.contains(List::Country)
+                    && !lists.contains(List::Organization)
+                    && !lists.contains(List::Seat)
+                    && !lists.contains(List::Demonym)
+                    && !lists.contains(List::Title)
+                    && !lists.contains(List::TitleModifier)
+                    && !lists.contains(List::Honorific);
+                // A city or division word right after a given name is a surname
+                // ("Andrew Jackson"); an org head word is a name word there too.
+                let after_given = (i > 0 && lex.lists(&words[i - 1..i]).contains(List::FirstName))
+                    || lex.word_lists(words[i]).contains(List::FirstName);
+                let lower_title = (lists.contains(List::Title)
+                    || lists.contains(List::TitleModifier))
+                    && !lists.contains(List::Honorific)
+                    && words[i].chars().next().is_some_and(char::is_lowercase);
+                if !(single_place && after_given) || lower_title {
+                    mask[m.start..m.end].fill(true);
+                }
+                i = m.end;
+            }
+            None => {
+                let w = words[i];
+                if is_punct(w)
+                    || is_possessive(w)
+                    || w.chars().next().is_some_and(char::is_lowercase)
+                    || w.starts_with("then-")
+                    || w.starts_with("Then-")
+                    || w.starts_with("ex-")
+                    || w.starts_with("Ex-")
+                {
+                    mask[i] = true;
+                }
+                i += 1;
+            }
+        }
+    }
+    mask
+}
+
+/// Where the person's name starts inside `r`, if `r` is a title, honorific, place or
+/// organisation followed by a person-like name; `None` when the span has no such prefix.
+///
+/// `strict`: the caller has no tagger evidence that the span is a person, so a split
+/// needs a given name or a title.
+pub(crate) fn person_split(view: &DocView<'_>, r: &Range<usize>, strict: bool) -> Option<usize> {
+    if r.len() < 2 {
+        return None;
+    }
+    let lex = Lexicons::shared();
+    let mask = non_name_mask(view, r);
+    // The name is the longest suffix of unmasked, capitalised words.
+    let mut k = mask.len();
+    while k > 0 && !mask[k - 1] && view.toks[r.start + k - 1].is_cap() {
+        k -= 1;
+    }
+    if k == mask.len() {
+        return None;
+    }
+    // Inside the capitalised tail, a given name followed by more name words starts the name
+    // ("… for Political Affairs Victoria Nuland").
+    if let Some(g) = (k..mask.len().saturating_sub(1)).find(|&g| {
+        lex.word_lists(view.toks[r.start + g].text)
+            .contains(List::FirstName)
+    }) {
+        k = g;
+    }
+    if k == 0 {
+        return None;
+    }
+    let name = r.start + k..r.end;
+    let prefix = r.start..r.start + k;
+    let prefix_words = view.words(prefix.clone());
+    let mut prefix_lists = ListSet::EMPTY;
+    let mut i = 0;
+    while i < prefix_words.len() {
+        match lex.longest_at(&prefix_words, i) {
+            Some(m) => {
+                prefix_lists = prefix_lists.union(m.lists());
+                i = m.end;
+            }
+            None => i += 1,
+        }
+    }
+    let titled = prefix_lists.contains(List::Title)
+        || prefix_lists.contains(List::Honorific)
+        || prefix_words
+            .iter()
+            .any(|w| w.starts_with("then-") || w.starts_with("Then-"));
+    let first_is_given = lex
+        .word_lists(view.toks[name.start].text)
+        .contains(List::FirstName);
+    if name.len() == 1 && !titled {
+        return None;
+    }
+    // Without tagger evidence of a person, a title is not enough ("General Motors"): the
+    // name must start with a given name, or follow an honorific.
+    if strict && !(first_is_given || prefix_lists.contains(List::Honorific)) {
+        return None;
+    }
+    // The prefix must be title, place, organisation or connector material; capitalised
+    // words may belong to a title ("Undersecretary of State for Political Affairs").
+    if !titled && !mask[..k].iter().all(|&m| m) {
+        return None;
+    }
+    Some(name.start)
+}
+
+/// The OntoNotes label of a span, with the gazetteers' canonical name when they know it.
+pub(crate) fn type_span(
+    view: &DocView<'_>,
+    r: &Range<usize>,
+    coarse: Coarse,
+) -> (EntityLabel, Option<String>, Option<EntityLabel>) {
+    let lex = Lexicons::shared();
+    let words = view.words(r.clone());
+    let headline = view.is_headline(r.start);
+    let entries = lex.lookup(&words);
+    let mut lex_label = None;
+    let mut canonical = None;
+    for (rank, lists) in [
+        (0, &[List::Seat, List::Organization, List::Party][..]),
+        (1, &[List::Country][..]),
+        (2, &[List::Location][..]),
+        (4, &[List::Demonym, List::Norp][..]),
+        (3, &[List::Capital, List::City, List::Division][..]),
+        (5, &[List::Misc][..]),
+    ] {
+        if let Some(e) = entries.iter().find(|e| {
+            lists.contains(&e.list) && {
+                let fit = lex.case_fit(&words, e);
+                fit == CaseFit::Exact
+                    || (headline && fit >= CaseFit::Initials)
+                    || (fit == CaseFit::Initials && words.iter().all(|w| w.len() > 3))
+            }
+        }) {
+            let label = match rank {
+                0 => EntityLabel::Org,
+                1 | 3 => EntityLabel::Gpe,
+                2 => EntityLabel::Loc,
+                4 => EntityLabel::Norp,
+                _ => EntityLabel::Misc,
+            };
+            lex_label = Some(label);
+            canonical = Some(lex.name(e.canonical).to_owned());
+            break;
+        }
+    }
+    let last = words[words.len() - 1];
+    let last_lists = lex.word_lists(last);
+    let head_label = if words.len() >= 2 || last.chars().all(|c| c.is_uppercase()) {
+        if last_lists.contains(List::EventHead) && words.len() >= 2 {
+            Some(EntityLabel::Event)
+        } else if last_lists.contains(List::LawHead) && (words.len() >= 2 || last == "START") {
+            Some(EntityLabel::Law)
+        } else if last_lists.contains(List::FacHead) && words.len() >= 2 {
+            Some(EntityLabel::Fac)
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+    // A given name followed by unknown capitalised words is a person whatever the tagger
+    // thought ("the presidency of Donald Trump" tagged ORG).
+    let person_like = words.len() >= 2
+        && words.len() <= 4
+        && lex_label.is_none()
+        && head_label.is_none()
+        && (lex.word_lists(words[0]).contains(List::FirstName) || is_initial_word(words[0]))
+        && words[1..].iter().all(|w| {
+            let l = lex.word_lists(w);
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !GEO_FEATURES.contains(w)
+                && !is_title_word(lex, w)
+                && l.iter()
+                    .all(|x| matches!(x, List::City | List::Division | List::FirstName))
+                && !l.contains(List::OrgHead)
+        });
+    let coarse = if person_like { Coarse::Per } else { coarse };
+    if words.len() == 1 && COMPASS.contains(&words[0]) && coarse != Coarse::Per {
+        return (EntityLabel::Loc, None, None);
+    }
+    let label = match (coarse, lex_label) {
+        // Strong gazetteer evidence wins over the tagger's type, except that a person
+        // named like a city stays a person.
+        (Coarse::Per, Some(EntityLabel::Gpe))
+            if entries.iter().all(|e| e.list != List::Country) =>
+        {
+            EntityLabel::Person
+        }
+        (_, Some(l)) if head_label.is_none() => l,
+        _ => match head_label {
+            Some(h) => h,
+            None => match coarse {
+                Coarse::Per => EntityLabel::Person,
+                Coarse::Org => EntityLabel::Org,
+                Coarse::Loc => {
+                    if words.iter().any(|w| GEO_FEATURES.contains(w))
+                        || (words.len() == 1 && COMPASS.contains(&words[0]))
+                    {
+                        EntityLabel::Loc
+                    } else if words.len() > 1 && last_lists.contains(List::OrgHead) {
+                        EntityLabel::Org
+                    } else {
+                        EntityLabel::Gpe
+                    }
+                }
+                Coarse::Misc => {
+                    if words.len() == 1 && looks_like_demonym(last) {
+                        EntityLabel::Norp
+                    } else if words.len() > 1 && last_lists.contains(List::OrgHead) {
+                        EntityLabel::Org
+                    } else {
+                        EntityLabel::Misc
+                    }
+                }
+            },
+        },
+    };
+    (label, canonical, lex_label)
+}
+
+/// An initial standing for a given name: "J.", "G".
+fn is_initial_word(w: &str) -> bool {
+    let t = w.strip_suffix('.').unwrap_or(w);
+    let mut c = t.chars();
+    matches!((c.next(), c.next()), (Some(x), None) if x.is_uppercase())
+}
+
+pub(crate) fn looks_like_demonym(w: &str) -> bool {
+    let lw = w.to_lowercase();
+    w.chars().next().is_some_and(char::is_uppercase)
+        && ["ian", "ians", "ese", "ish", "ean", "eans"]
+            .iter()
+            .any(|s| lw.ends_with(s))
+        && lw.len() > 4
+}
+
+/// Whether the word is a title, a title modifier or an honorific (plurals too).
+pub(crate) fn is_title_word(lex: &Lexicons, w: &str) -> bool {
+    let l = lex.word_lists(w);
+    if l.contains(List::Title) || l.contains(List::TitleModifier) || l.contains(List::Honorific) {
+        return !(l.contains(List::Organization) || l.contains(List::Seat));
+    }
+    w.len() > 3 && w.ends_with('s') && lex.word_lists(&w[..w.len() - 1]).contains(List::Title)
+}
+
+/// Takes title words and their connectors off both edges of a span that is not a person
+/// ("US President" → "US", "Senior Director for Russia" → "Russia").
+fn strip_title_edges(view: &DocView<'_>, r: Range<usize>) -> Range<usize> {
+    let lex = Lexicons::shared();
+    let (mut s, mut e) = (r.start, r.end);
+    loop {
+        let before = (s, e);
+        while s < e
+            && (is_title_word(lex, view.toks[s].text)
+                || matches!(view.toks[s].text, "of" | "for" | "to" | "the" | "on"))
+        {
+            s += 1;
+        }
+        while e > s
+            && (is_title_word(lex, view.toks[e - 1].text)
+                || matches!(view.toks[e - 1].text, "of" | "for" | "to" | "the" | "on"))
+        {
+            e -= 1;
+        }
+        // A multi-word title inside ("Secretary of State"): drop it when it opens the span.
+        if let Some(m) = lex.longest_at_where(&view.words(s..e), 0, |en| en.list == List::Title) {
+            s += m.end;
+        }
+        if (s, e) == before {
+            break;
+        }
+    }
+    s..e
+}
+
+fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse, origin: Origin) {
+    let r = trim(view, r);
+    if r.is_empty() {
+        return;
+    }
+    let lex = Lexicons::shared();
+    // A span ending in a title word is a title ("National Security Adviser", "Kremlin Press
+    // Secretary"): only a gazetteer name opening it is a mention.
+    let r =
+        if origin == Origin::Tagger && r.len() > 1 && is_title_word(lex, view.toks[r.end - 1].text)
+        {
+            let words = view.words(r.clone());
+            match gazetteer_name_at(lex, &words, 0, true) {
+                Some(end) if end < words.len() => r.start..r.start + end,
+                _ => return,
+            }
+        } else {
+            r
+        };
+    // Titles at the edges of a name that is not a person's are not part of it, and a span
+    // that is only title words ("President", "Secretary of State") names no one.
+    let r = if coarse == Coarse::Per && origin == Origin::Rule {
+        r
+    } else {
+        trim(view, strip_title_edges(view, r))
+    };
+    if r.is_empty() {
+        return;
+    }
+    let words = view.words(r.clone());
+    // What is left of a "person" after its title words is a nationality ("Former Zorbian").
+    let coarse = if coarse == Coarse::Per
+        && words.len() == 1
+        && (looks_like_demonym(words[0]) || lex.word_lists(words[0]).contains(List::Demonym))
+        && !lex.word_lists(words[0]).contains(List::FirstName)
+    {
+        Coarse::Misc
+    } else {
+        coarse
+    };
+    // Dates are found by rule; a lone head word ("the Organization") is no name.
+    if words.iter().all(|w| {
+        super::fallback::is_calendar_word(w) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+    }) {
+        return;
+    }
+    if words.len() == 1 {
+        let l = lex.word_lists(words[0]);
+        let headish = l.contains(List::OrgHead)
+            || l.contains(List::EventHead)
+            || l.contains(List::LawHead)
+            || l.contains(List::FacHead);
+        let known = l.contains(List::Organization)
+            || l.contains(List::Seat)
+            || l.contains(List::Country)
+            || words[0] == "START";
+        if headish && !known {
+            return;
+        }
+    }
+    if words.len() == 1 && words[0].chars().count() < 2 && coarse != Coarse::Org {
+        return;
+    }
+    let (label, canonical, lexicon_label) = type_span(view, &r, coarse);
+    out.push(Cand {
+        span: view.span(r.clone()),
+        toks: r,
+        label,
+        origin,
+        canonical,
+        lexicon_label,
+    });
+}
+
+/// A capitalised word that opens a sentence or heading and is used in lower case elsewhere
+/// ("Furthermore", "Photo"), unless the gazetteers or the document's names know it.
+fn common_word(view: &DocView<'_>, i: usize, surnames: &[&str]) -> bool {
+    let w = view.toks[i].text;
+    if super::fallback::is_function_word(w) && view.toks[i].is_cap() {
+        return true;
+    }
+    if surnames.contains(&w) {
+        return false;
+    }
+    let l = Lexicons::shared().word_lists(w);
+    let known = l.contains(List::Country)
+        || l.contains(List::Organization)
+        || l.contains(List::Seat)
+        || l.contains(List::City)
+        || l.contains(List::Location)
+        || l.contains(List::Demonym);
+    !known && (view.sentence_initial(i) || view.is_headline(i)) && view.seen_lower(w)
+}
+
+/// Mentions inside a hyphenated compound of names ("US-Russia", "Biden-Putin"): each part
+/// that the gazetteers know or that the document uses on its own. `None` unless every part
+/// is a capitalised name so evidenced.
+pub(crate) fn hyphen_parts(view: &DocView<'_>, i: usize) -> Option<Vec<Cand>> {
+    let tok = view.toks.get(i)?;
+    if !tok.text.contains('-') || tok.text.starts_with('-') || tok.text.ends_with('-') {
+        return None;
+    }
+    let lex = Lexicons::shared();
+    let mut out = Vec::new();
+    let mut at = tok.span.start;
+    let parts: Vec<&str> = tok.text.split('-').collect();
+    // "then-US", "ex-Soviet", "pro-Russian": a prefix and one name.
+    let prefixed = parts.len() == 2
+        && matches!(
+            parts[0].to_lowercase().as_str(),
+            "then" | "ex" | "pro" | "anti" | "post" | "pre" | "non" | "former"
+        );
+    // "US-based", "Russian-owned": a name and a participle.
+    let suffixed = parts.len() == 2
+        && parts[1].chars().all(|c| c.is_lowercase())
+        && (parts[1].ends_with("ed") || parts[1].ends_with("ing") || parts[1] == "style");
+    for (k, part) in parts.iter().copied().enumerate() {
+        let span = crate::Span::new(at, at + part.len());
+        at += part.len() + 1;
+        if (prefixed && k == 0) || (suffixed && k == 1) {
+            continue;
+        }
+        if !part.chars().next().is_some_and(char::is_uppercase) || part.chars().count() < 2 {
+            return None;
+        }
+        let entries = lex.lookup(&[part]);
+        let pick = |lists: &[List]| {
+            entries
+                .iter()
+                .find(|e| lists.contains(&e.list) && lex.case_fit(&[part], e) == CaseFit::Exact)
+        };
+        let (label, canonical, lexicon_label) =
+            if let Some(e) = pick(&[List::Country, List::Capital, List::City]) {
+                (
+                    EntityLabel::Gpe,
+                    Some(lex.name(e.canonical).to_owned()),
+                    Some(EntityLabel::Gpe),
+                )
+            } else if let Some(e) = pick(&[List::Organization, List::Seat]) {
+                (
+                    EntityLabel::Org,
+                    Some(lex.name(e.canonical).to_owned()),
+                    Some(EntityLabel::Org),
+                )
+            } else if let Some(e) = pick(&[List::Demonym]) {
+                (
+                    EntityLabel::Norp,
+                    Some(lex.name(e.canonical).to_owned()),
+                    Some(EntityLabel::Norp),
+                )
+            } else if view.has_word(part) {
+                (EntityLabel::Person, None, None)
+            } else {
+                return None;
+            };
+        out.push(Cand {
+            toks: i..i + 1,
+            span,
+            label,
+            origin: Origin::Rule,
+            canonical,
+            lexicon_label,
+        });
+    }
+    (out.len() >= 2
+        || ((prefixed || suffixed) && out.len() == 1 && out[0].label != EntityLabel::Person))
+        .then_some(out)
+}
+
+/// The end of the longest gazetteer name (place, organisation, nationality) at `i` whose
+/// letter case fits.
+fn gazetteer_name_at(lex: &Lexicons, words: &[&str], i: usize, weak: bool) -> Option<usize> {
+    lex.matches_at(words, i).into_iter().rev().find_map(|m| {
+        m.entries
+            .iter()
+            .any(|e| {
+                let strong = matches!(
+                    e.list,
+                    List::Country
+                        | List::Organization
+                        | List::Seat
+                        | List::Location
+                        | List::Capital
+                        | List::Party
+                );
+                let weak_ok = weak && matches!(e.list, List::City | List::Division | List::Demonym);
+                (strong || weak_ok) && lex.case_fit(&words[m.start..m.end], e) != CaseFit::Folded
+            })
+            .then_some(m.end)
+    })
+}
+
+/// A span made of two or more gazetteer names side by side ("National Security Council
+/// Russia"), as those names.
+fn gazetteer_parts(view: &DocView<'_>, r: &Range<usize>) -> Option<Vec<Range<usize>>> {
+    if r.len() < 2 {
+        return None;
+    }
+    let lex = Lexicons::shared();
+    let words = view.words(r.clone());
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let end = gazetteer_name_at(lex, &words, i, false)?;
+        parts.push(r.start + i..r.start + end);
+        i = end;
+    }
+    (parts.len() >= 2).then_some(parts)
+}
+
+/// Typed mentions from the tagger's spans.
+pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
+    let mut out = Vec::with_capacity(tagged.len() + tagged.len() / 4);
+    // Last words of multi-word person names: a lone one is a name however common.
+    let surnames: Vec<&str> = tagged
+        .iter()
+        .filter(|t| t.label == Coarse::Per && t.toks.len() >= 2 && t.toks.end <= view.toks.len())
+        .map(|t| view.toks[t.toks.end - 1].text)
+        .collect();
+    // A name never crosses a line break.
+    let mut pieces: Vec<Tagged> = Vec::with_capacity(tagged.len());
+    for t in tagged {
+        let mut s = t.toks.start;
+        for i in t.toks.start + 1..t.toks.end.min(view.toks.len()) {
+            if view.line_break_before(i) {
+                pieces.push(Tagged {
+                    toks: s..i,
+                    ..t.clone()
+                });
+                s = i;
+            }
+        }
+        pieces.push(Tagged {
+            toks: s..t.toks.end,
+            ..t.clone()
+        });
+    }
+    for t in &pieces {
+        let mut r = trim(view, t.toks.clone());
+        if r.is_empty() {
+            continue;
+        }
+        if r.len() == 1 && common_word(view, r.start, &surnames) {
+            continue;
+        }
+        // A lone place or other name that the gazetteers do not know and the article also
+        // uses as a common noun ("Market", "Opera") is no name.
+        if r.len() == 1
+            && matches!(t.label, Coarse::Loc | Coarse::Misc)
+            && view.lists(r.start).is_empty()
+            && view.seen_lower(view.toks[r.start].text)
+            && !surnames.contains(&view.toks[r.start].text)
+        {
+            continue;
+        }
+        // "Nord Stream" + "2": a short number right after a name of a thing belongs to it.
+        if matches!(t.label, Coarse::Org | Coarse::Misc)
+            && view.toks.get(r.end).is_some_and(|n| {
+                n.sent == view.toks[r.start].sent
+                    && n.text.len() <= 2
+                    && n.text.chars().all(|c| c.is_ascii_digit())
+            })
+        {
+            r.end += 1;
+        }
+        // "US-Russia", "Biden-Putin Meeting": the names inside the compound.
+        if let Some(parts) = hyphen_parts(view, r.start) {
+            out.extend(parts);
+            if r.len() > 1 && t.label != Coarse::Per {
+                // What follows may be a name of its own ("then-US Vice President Joe Biden").
+                split_and_push(view, &mut out, r.start + 1..r.end, t.label);
+            } else if r.len() > 1 {
+                if let Some(name_start) = person_split(view, &(r.start + 1..r.end), false) {
+                    push(view, &mut out, name_start..r.end, Coarse::Per, Origin::Rule);
+                } else if r.len() > 2 {
+                    split_and_push(view, &mut out, r.start + 1..r.end, t.label);
+                }
+            }
+            continue;
+        }
+        // A possessive inside a span ends one name: "Russia 's Foreign Minister Lavrov".
+        if let Some(p) = (r.start..r.end).find(|&i| is_possessive(view.toks[i].text)) {
+            let left = r.start..p;
+            let right = p + 1..r.end;
+            if !left.is_empty() {
+                let coarse = if t.label == Coarse::Per && !right.is_empty() {
+                    Coarse::Loc
+                } else {
+                    t.label
+                };
+                split_and_push(view, &mut out, left, coarse);
+            }
+            if !right.is_empty() {
+                split_and_push(view, &mut out, right, t.label);
+            }
+            continue;
+        }
+        split_and_push(view, &mut out, r, t.label);
+    }
+    out
+}
+
+fn split_and_push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse) {
+    let r = trim(view, r);
+    if r.is_empty() {
+        return;
+    }
+    if let Some(parts) = gazetteer_parts(view, &r) {
+        for p in parts {
+            push(view, out, p, Coarse::Misc, Origin::Lexicon);
+        }
+        return;
+    }
+    let strict = coarse != Coarse::Per;
+    if let Some(name_start) = person_split(view, &r, strict) {
+        // The prefix's places and organisations are found by the gazetteer pass.
+        push(view, out, name_start..r.end, Coarse::Per, Origin::Rule);
+        return;
+    }
+    push(view, out, r, coarse, Origin::Tagger);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Option<String> {
+        let v = DocView::from_text(text);
+        let r = 0..v.toks.len();
+        person_split(&v, &r, false).map(|s| v.slice(s..r.end).to_owned())
+    }
+
+    #[test]
+    fn titles_come_off_person_names() {
+        assert_eq!(
+            split("Russian President Vladimir Putin").as_deref(),
+            Some("Vladimir Putin")
+        );
+        assert_eq!(split("President Putin").as_deref(), Some("Putin"));
+        assert_eq!(split("Mr. Biden").as_deref(), Some("Biden"));
+        assert_eq!(
+            split("Chief of General Staff of the Russian Armed Forces Valery Gerasimov").as_deref(),
+            Some("Valery Gerasimov")
+        );
+        assert_eq!(
+            split("Kremlin spokesperson Dmitry Peskov").as_deref(),
+            Some("Dmitry Peskov")
+        );
+        assert_eq!(
+            split("United States Anatoly Antonov").as_deref(),
+            Some("Anatoly Antonov")
+        );
+        assert_eq!(
+            split("then-US Vice President Joe Biden").as_deref(),
+            Some("Joe Biden")
+        );
+        assert_eq!(split("Vladimir Putin"), None);
+        assert_eq!(split("Andrew Jackson"), None);
+    }
+
+    fn label(text: &str, coarse: Coarse) -> EntityLabel {
+        let v = DocView::from_text(text);
+        type_span(&v, &(0..v.toks.len()), coarse).0
+    }
+
+    #[test]
+    fn conll_types_map_to_ontonotes() {
+        assert_eq!(label("Vladimir Putin", Coarse::Per), EntityLabel::Person);
+        assert_eq!(label("Russia", Coarse::Loc), EntityLabel::Gpe);
+        assert_eq!(label("Russia", Coarse::Org), EntityLabel::Gpe);
+        assert_eq!(label("Geneva", Coarse::Loc), EntityLabel::Gpe);
+        assert_eq!(label("Texas", Coarse::Loc), EntityLabel::Gpe);
+        assert_eq!(label("Black Sea", Coarse::Loc), EntityLabel::Loc);
+        assert_eq!(label("Europe", Coarse::Loc), EntityLabel::Loc);
+        assert_eq!(label("Zorbian Sea", Coarse::Loc), EntityLabel::Loc);
+        assert_eq!(label("Kremlin", Coarse::Loc), EntityLabel::Org);
+        assert_eq!(label("White House", Coarse::Loc), EntityLabel::Org);
+        assert_eq!(label("Russian", Coarse::Misc), EntityLabel::Norp);
+        assert_eq!(label("Zorbians", Coarse::Misc), EntityLabel::Norp);
+        assert_eq!(label("Republicans", Coarse::Misc), EntityLabel::Norp);
+        assert_eq!(label("G7 Summit", Coarse::Misc), EntityLabel::Event);
+        assert_eq!(label("Cold War", Coarse::Misc), EntityLabel::Event);
+        assert_eq!(label("New START Treaty", Coarse::Misc), EntityLabel::Law);
+        assert_eq!(label("Minsk Protocol", Coarse::Misc), EntityLabel::Law);
+        assert_eq!(label("Zorbia Airport", Coarse::Loc), EntityLabel::Fac);
+        assert_eq!(
+            label("Nord Stream 2 Pipeline", Coarse::Misc),
+            EntityLabel::Fac
+        );
+        assert_eq!(label("NATO", Coarse::Org), EntityLabel::Org);
+        assert_eq!(
+            label("Zorbian Widget Institution", Coarse::Misc),
+            EntityLabel::Org
+        );
+        assert_eq!(label("Windows", Coarse::Misc), EntityLabel::Misc);
+    }
+}

@@ -1,0 +1,573 @@
+//! What the tagger missed, where the evidence is strong: gazetteer names (countries,
+//! organisations, seats, regions, then cities, divisions and nationalities), names typed by
+//! their head word ("New START Treaty", "National Security Council"), and acronyms defined in
+//! parentheses ("North Atlantic Treaty Organization (NATO)").
+
+use std::ops::Range;
+
+use super::fallback::is_function_word;
+use super::lexicon::{CaseFit, Lexicons, List};
+use super::refine::type_span;
+use super::tokens::DocView;
+use super::{Cand, Coarse, Origin};
+use crate::{EntityLabel, Span};
+
+/// Pairs of mentions that name the same thing (an acronym and its expansion).
+pub(crate) type Links = Vec<(Span, Span)>;
+
+fn covered_mask(view: &DocView<'_>, cands: &[Cand]) -> Vec<bool> {
+    let mut m = vec![false; view.toks.len()];
+    for c in cands {
+        for i in c.toks.clone() {
+            if let Some(x) = m.get_mut(i) {
+                *x = true;
+            }
+        }
+    }
+    m
+}
+
+/// Adds mentions to `cands`; returns the acronym links found.
+pub(crate) fn apply(view: &DocView<'_>, cands: &mut Vec<Cand>) -> Links {
+    gazetteer_override(view, cands);
+    extend_heads(view, cands);
+    hyphenated(view, cands);
+    gazetteer(view, cands, true);
+    head_names(view, cands);
+    gazetteer(view, cands, false);
+    acronyms(view, cands)
+}
+
+/// Hyphenated compounds of names that no mention covers ("US-Russia ties").
+fn hyphenated(view: &DocView<'_>, cands: &mut Vec<Cand>) {
+    let covered = covered_mask(view, cands);
+    for (i, t) in view.toks.iter().enumerate() {
+        if covered[i] || !t.text.contains('-') {
+            continue;
+        }
+        if let Some(parts) = super::refine::hyphen_parts(view, i) {
+            cands.extend(parts);
+        }
+    }
+}
+
+fn is_cap_word(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase()) && s.chars().any(char::is_alphabetic)
+}
+
+fn lists_strong(l: List) -> bool {
+    matches!(
+        l,
+        List::Country | List::Organization | List::Seat | List::Party | List::Location
+    )
+}
+
+fn lists_weak(l: List) -> bool {
+    matches!(
+        l,
+        List::Capital | List::City | List::Division | List::Demonym | List::Norp
+    )
+}
+
+/// Gazetteer phrases on tokens no mention covers. `strong`: countries, organisations, seats,
+/// regions; otherwise cities, divisions and nationalities, with more care.
+fn gazetteer(view: &DocView<'_>, cands: &mut Vec<Cand>, strong: bool) {
+    let lex = Lexicons::shared();
+    let mut covered = covered_mask(view, cands);
+    let person_words: Vec<&str> = cands
+        .iter()
+        .filter(|c| c.label == EntityLabel::Person)
+        .flat_map(|c| view.toks[c.toks.clone()].iter().map(|t| t.text))
+        .collect();
+    for sent in &view.sents {
+        let words = view.words(sent.clone());
+        let mut i = 0;
+        while i < words.len() {
+            let g = sent.start + i;
+            if covered[g] || !view.starts_phrase(g) || !is_cap_word(words[i]) {
+                i += 1;
+                continue;
+            }
+            let m = lex.longest_at_where(&words, i, |e| {
+                if strong {
+                    lists_strong(e.list)
+                } else {
+                    lists_weak(e.list)
+                }
+            });
+            let Some(m) = m else {
+                i += 1;
+                continue;
+            };
+            let (s, e) = (sent.start + m.start, sent.start + m.end);
+            if (s..e).any(|k| covered[k]) {
+                i += 1;
+                continue;
+            }
+            let surface = &words[m.start..m.end];
+            let headline = view.is_headline(s);
+            let fit_ok = m.entries.iter().any(|en| {
+                let fit = lex.case_fit(surface, en);
+                fit == CaseFit::Exact
+                    || (headline && fit == CaseFit::Shouted)
+                    || (fit == CaseFit::Initials && surface.len() > 1)
+            });
+            if !fit_ok || !accept(view, lex, s, e, strong, &person_words) {
+                i += 1;
+                continue;
+            }
+            let r = s..e;
+            let (label, canonical, lexicon_label) = type_span(view, &r, Coarse::Misc);
+            if matches!(label, EntityLabel::Misc) {
+                i += 1;
+                continue;
+            }
+            for k in r.clone() {
+                covered[k] = true;
+            }
+            cands.push(Cand {
+                span: view.span(r.clone()),
+                toks: r,
+                label,
+                origin: Origin::Lexicon,
+                canonical,
+                lexicon_label,
+            });
+            i = m.end;
+        }
+    }
+}
+
+/// Context checks for a gazetteer phrase at tokens `s..e`.
+fn accept(
+    view: &DocView<'_>,
+    lex: &Lexicons,
+    s: usize,
+    e: usize,
+    strong: bool,
+    person_words: &[&str],
+) -> bool {
+    let first = view.toks[s].text;
+    let single = e - s == 1;
+    let prev = (s > view.sents[view.toks[s].sent].start).then(|| view.toks[s - 1].text);
+    let next = (e < view.sents[view.toks[s].sent].end).then(|| view.toks[e].text);
+    // Part of a longer name: "Chad Smith", "Jordan Peterson".
+    if single {
+        if let Some(p) = prev {
+            if lex.word_lists(p).contains(List::FirstName) && is_cap_word(p) {
+                return false;
+            }
+        }
+    }
+    if strong {
+        return true;
+    }
+    if single {
+        if person_words.contains(&first) {
+            return false;
+        }
+        if view.seen_lower(first) || lex.word_lists(first).contains(List::FirstName) {
+            return false;
+        }
+        let capital_unknown =
+            |w: &str| is_cap_word(w) && !is_function_word(w) && lex.word_lists(w).is_empty();
+        if prev.is_some_and(capital_unknown) && !view.sentence_initial(s - 1) {
+            return false;
+        }
+        if next.is_some_and(capital_unknown) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A tagger mention followed by a capitalised head word takes it in: "NATO" + "Summit",
+/// "Nord Stream 2" + "Pipeline".
+fn extend_heads(view: &DocView<'_>, cands: &mut [Cand]) {
+    let lex = Lexicons::shared();
+    for c in cands.iter_mut() {
+        let mut e = c.toks.end;
+        // "Nord Stream" + "2" + "Pipeline"
+        if view
+            .toks
+            .get(e)
+            .is_some_and(|t| t.text.len() <= 2 && t.text.chars().all(|c| c.is_ascii_digit()))
+        {
+            e += 1;
+        }
+        let Some(t) = view.toks.get(e) else {
+            continue;
+        };
+        if t.sent != view.toks[c.toks.start].sent || !is_cap_word(t.text) {
+            continue;
+        }
+        let l = lex.word_lists(t.text);
+        let label = if l.contains(List::EventHead) {
+            EntityLabel::Event
+        } else if l.contains(List::LawHead) {
+            EntityLabel::Law
+        } else if l.contains(List::FacHead) {
+            EntityLabel::Fac
+        } else {
+            continue;
+        };
+        if c.label == EntityLabel::Person {
+            continue;
+        }
+        c.toks = c.toks.start..e + 1;
+        c.span = view.span(c.toks.clone());
+        c.label = label;
+        c.canonical = None;
+        c.lexicon_label = None;
+    }
+}
+
+/// Multi-word capitalised names typed by a head word: EVENT, LAW and FAC by the last word,
+/// ORG by an organisation word with its "of …" complement ("Security Council of Russia").
+/// Such a name replaces the tagger's mentions lying inside it ("United States" + "Commerce"
+/// in "United States Chamber of Commerce"), never a person.
+fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
+    let lex = Lexicons::shared();
+    let mut owner: Vec<Option<usize>> = vec![None; view.toks.len()];
+    for (k, c) in cands.iter().enumerate() {
+        for i in c.toks.clone() {
+            if let Some(o) = owner.get_mut(i) {
+                *o = Some(k);
+            }
+        }
+    }
+    let is_person =
+        |o: Option<usize>, cands: &[Cand]| o.is_some_and(|k| cands[k].label == EntityLabel::Person);
+    let mut removed = vec![false; cands.len()];
+    let mut added: Vec<Cand> = Vec::new();
+    let mut taken = vec![false; view.toks.len()];
+    for sent in &view.sents {
+        for h in sent.clone() {
+            let w = view.toks[h].text;
+            if taken[h] || is_person(owner[h], cands) || !is_cap_word(w) {
+                continue;
+            }
+            let l = view.lists(h);
+            let label = if l.contains(List::EventHead) {
+                EntityLabel::Event
+            } else if l.contains(List::LawHead) {
+                EntityLabel::Law
+            } else if l.contains(List::FacHead) {
+                EntityLabel::Fac
+            } else if l.contains(List::OrgHead) {
+                EntityLabel::Org
+            } else {
+                continue;
+            };
+            // Left: capitalised words, acronyms and numbers, not titles or function words.
+            let mut s = h;
+            while s > sent.start {
+                let p = view.toks[s - 1].text;
+                let name_like = (is_cap_word(p)
+                    || (p.chars().all(|c| c.is_ascii_digit()) && p.len() < 3))
+                    && !is_function_word(p)
+                    && !taken[s - 1]
+                    && !is_person(owner[s - 1], cands);
+                let pl = view.lists(s - 1);
+                if !name_like
+                    || pl.contains(List::Title)
+                    || pl.contains(List::TitleModifier)
+                    || pl.contains(List::Honorific)
+                {
+                    break;
+                }
+                s -= 1;
+            }
+            while s < h && view.sentence_initial(s) && view.seen_lower(view.toks[s].text) {
+                s += 1;
+            }
+            // Right (organisations): "of/for/on" + capitalised words.
+            let mut e = h + 1;
+            if label == EntityLabel::Org {
+                while let Some(c) = view.toks.get(e) {
+                    if e >= sent.end || !matches!(c.text, "of" | "for" | "on") {
+                        break;
+                    }
+                    let mut k = e + 1;
+                    while k < sent.end && matches!(view.toks[k].text, "a" | "the") {
+                        k += 1;
+                    }
+                    let start_k = k;
+                    while k < sent.end
+                        && is_cap_word(view.toks[k].text)
+                        && !is_person(owner[k], cands)
+                        && !lex.word_lists(view.toks[k].text).contains(List::FirstName)
+                    {
+                        k += 1;
+                    }
+                    if k == start_k {
+                        break;
+                    }
+                    e = k;
+                }
+            }
+            if e - s < 2 {
+                continue;
+            }
+            // "Kremlin Press Secretary": the head word is part of a title.
+            if view.toks.get(e).is_some_and(|t| {
+                t.sent == view.toks[h].sent && super::refine::is_title_word(lex, t.text)
+            }) {
+                continue;
+            }
+            // Every mention it touches must lie inside it; it must add something.
+            let touched: Vec<usize> = {
+                let mut v: Vec<usize> = (s..e).filter_map(|k| owner[k]).collect();
+                v.dedup();
+                v
+            };
+            if touched.iter().any(|&k| {
+                cands[k].toks.start < s
+                    || cands[k].toks.end > e
+                    || removed[k]
+                    || (cands[k].origin == Origin::Lexicon && cands[k].toks.len() >= 2)
+            }) {
+                continue;
+            }
+            if touched.len() == 1 && cands[touched[0]].toks == (s..e) {
+                continue;
+            }
+            for &k in &touched {
+                removed[k] = true;
+            }
+            for t in taken.iter_mut().take(e).skip(s) {
+                *t = true;
+            }
+            let r = s..e;
+            added.push(Cand {
+                span: view.span(r.clone()),
+                toks: r,
+                label,
+                origin: Origin::Rule,
+                canonical: None,
+                lexicon_label: None,
+            });
+        }
+    }
+    let mut k = 0;
+    cands.retain(|_| {
+        k += 1;
+        !removed[k - 1]
+    });
+    cands.extend(added);
+}
+
+/// Multi-word gazetteer names of organisations, seats, regions and countries, in their exact
+/// spelling, replace tagger mentions that lie inside them or cut across them ("Center" +
+/// "American Security Expert" → "Center for a New American Security").
+fn gazetteer_override(view: &DocView<'_>, cands: &mut Vec<Cand>) {
+    let lex = Lexicons::shared();
+    let mut added = Vec::new();
+    let mut removed = vec![false; cands.len()];
+    let mut owners: Vec<Vec<usize>> = vec![Vec::new(); view.toks.len()];
+    for (k, c) in cands.iter().enumerate() {
+        for i in c.toks.clone() {
+            if let Some(o) = owners.get_mut(i) {
+                o.push(k);
+            }
+        }
+    }
+    for sent in &view.sents {
+        let words = view.words(sent.clone());
+        let mut i = 0;
+        while i < words.len() {
+            let g = sent.start + i;
+            if !view.starts_phrase(g) || !view.toks[g].is_cap() {
+                i += 1;
+                continue;
+            }
+            let m = lex.matches_at(&words, i).into_iter().rev().find(|m| {
+                m.end - m.start >= 2
+                    && m.entries.iter().any(|e| {
+                        lists_strong(e.list)
+                            && lex.case_fit(&words[m.start..m.end], e) == CaseFit::Exact
+                    })
+            });
+            let Some(m) = m else {
+                i += 1;
+                continue;
+            };
+            let (s, e) = (sent.start + m.start, sent.start + m.end);
+            let mut touched: Vec<usize> = (s..e).flat_map(|k| owners[k].iter().copied()).collect();
+            touched.sort_unstable();
+            touched.dedup();
+            // A mention that holds the whole name (and more) is left to refine's splits.
+            let holds = touched
+                .iter()
+                .any(|&k| cands[k].toks.start <= s && cands[k].toks.end >= e);
+            if holds
+                || touched
+                    .iter()
+                    .any(|&k| cands[k].label == EntityLabel::Person)
+            {
+                i = m.end;
+                continue;
+            }
+            for &k in &touched {
+                removed[k] = true;
+            }
+            let r = s..e;
+            let (label, canonical, lexicon_label) = type_span(view, &r, Coarse::Misc);
+            added.push(Cand {
+                span: view.span(r.clone()),
+                toks: r,
+                label,
+                origin: Origin::Lexicon,
+                canonical,
+                lexicon_label,
+            });
+            i = m.end;
+        }
+    }
+    let mut k = 0;
+    cands.retain(|_| {
+        k += 1;
+        !removed[k - 1]
+    });
+    cands.extend(added);
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let alnum = s.chars().filter(|c| c.is_alphanumeric()).count();
+    letters >= 1
+        && alnum >= 2
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
+}
+
+/// Initials of the capitalised words of a name ("North Atlantic Treaty Organization" →
+/// "NATO"), skipping function words.
+pub(crate) fn initials(words: &[&str]) -> String {
+    words
+        .iter()
+        .filter(|w| !matches!(**w, "of" | "for" | "the" | "and" | "on" | "a" | "in" | "to"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// "Long Name (ACR)" and "ACR (Long Name)": the two name one thing.
+fn acronyms(view: &DocView<'_>, cands: &mut Vec<Cand>) -> Links {
+    let mut links = Links::new();
+    let mut by_start: Vec<Option<usize>> = vec![None; view.toks.len() + 1];
+    for (i, c) in cands.iter().enumerate() {
+        by_start[c.toks.start] = Some(i);
+    }
+    let n = cands.len();
+    for i in 0..n {
+        let c = cands[i].clone();
+        let e = c.toks.end;
+        if e + 2 > view.toks.len() || view.toks.get(e).is_none_or(|t| t.text != "(") {
+            continue;
+        }
+        let Some(close) = (e + 1..(e + 8).min(view.toks.len())).find(|&k| view.toks[k].text == ")")
+        else {
+            continue;
+        };
+        let inner = e + 1..close;
+        if inner.is_empty() {
+            continue;
+        }
+        let long_words = view.words(c.toks.clone());
+        let inner_words = view.words(inner.clone());
+        let (long, short): (Range<usize>, Range<usize>) =
+            if inner.len() == 1 && is_acronym(inner_words[0]) {
+                (c.toks.clone(), inner.clone())
+            } else if long_words.len() == 1 && is_acronym(long_words[0]) && inner.len() > 1 {
+                (inner.clone(), c.toks.clone())
+            } else {
+                continue;
+            };
+        let acr: String = view.toks[short.start]
+            .text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let long_w = view.words(long.clone());
+        let lex = Lexicons::shared();
+        let same_canonical = {
+            let a = lex.lookup(&view.words(short.clone()));
+            let b = lex.lookup(&long_w);
+            a.iter()
+                .any(|x| b.iter().any(|y| x.canonical == y.canonical))
+        };
+        let ini = initials(&long_w);
+        let plausible = same_canonical
+            || ini == acr
+            || (acr.len() >= 2
+                && is_subsequence(&acr, &long_w.concat().to_uppercase())
+                && ini.starts_with(&acr[..1]));
+        if !plausible {
+            continue;
+        }
+        // Make sure both are mentions, with one label.
+        let label = c.label;
+        for r in [long.clone(), short.clone()] {
+            match by_start[r.start] {
+                Some(k) if cands[k].toks == r => {
+                    if cands[k].lexicon_label.is_none() {
+                        cands[k].label = label;
+                    }
+                }
+                _ => {
+                    if cands
+                        .iter()
+                        .any(|x| x.toks.start < r.end && r.start < x.toks.end)
+                    {
+                        continue;
+                    }
+                    let (l2, canonical, lexicon_label) = type_span(view, &r, Coarse::Org);
+                    cands.push(Cand {
+                        span: view.span(r.clone()),
+                        toks: r.clone(),
+                        label: lexicon_label.map_or(label, |_| l2),
+                        origin: Origin::Rule,
+                        canonical,
+                        lexicon_label,
+                    });
+                    by_start[r.start] = Some(cands.len() - 1);
+                }
+            }
+        }
+        links.push((view.span(long), view.span(short)));
+    }
+    links
+}
+
+fn is_subsequence(needle: &str, hay: &str) -> bool {
+    let mut h = hay.chars();
+    needle.chars().all(|c| h.any(|x| x == c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_skip_function_words() {
+        assert_eq!(
+            initials(&["North", "Atlantic", "Treaty", "Organization"]),
+            "NATO"
+        );
+        assert_eq!(
+            initials(&["Center", "for", "a", "New", "American", "Security"]),
+            "CNAS"
+        );
+    }
+
+    #[test]
+    fn acronyms_are_recognised() {
+        assert!(is_acronym("NATO"));
+        assert!(is_acronym("U.S."));
+        assert!(is_acronym("G7"));
+        assert!(!is_acronym("L"));
+        assert!(!is_acronym("Nato"));
+    }
+}
