@@ -453,7 +453,7 @@ fn make_units(toks: &[Tok], regions: &[QRegion]) -> Vec<Range<usize>> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::segment::{Sentence, Token, TokenKind};
+    use crate::segment::{Sentence, SentenceEnd, Token, TokenKind};
 
     /// A segmentation like the simplest segmenter's: whitespace tokens, one sentence per
     /// blank-line paragraph. The view must not depend on anything finer.
@@ -466,10 +466,8 @@ pub(crate) mod tests {
             let mut pos = at;
             for w in p.split(' ') {
                 if !w.is_empty() {
-                    seg.tokens.push(Token {
-                        span: Span::new(pos, pos + w.len()),
-                        kind: TokenKind::Word,
-                    });
+                    seg.tokens
+                        .push(Token::new(Span::new(pos, pos + w.len()), TokenKind::Word));
                 }
                 pos += w.len() + 1;
             }
@@ -478,6 +476,7 @@ pub(crate) mod tests {
                 span: Span::new(at, at + p.len()),
                 tokens: first..seg.tokens.len(),
                 block,
+                end: SentenceEnd::BlockEnd,
             });
             at += p.len() + 2;
         }
