@@ -4,8 +4,9 @@ use thiserror::Error;
 
 /// Why an input could not be analysed. Each variant says what was wrong with the input;
 /// none of them is a bug in the engine (the engine does not panic on any input).
+/// Not `#[non_exhaustive]`: the gRPC and Python surfaces map every variant explicitly, so a
+/// new variant must fail their build until it has a status code and an exception class.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[non_exhaustive]
 pub enum Error {
     /// Zero bytes.
     #[error("the input is empty")]

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 mod ner;
+mod polnear;
 mod quotes;
 
 #[derive(Debug, clap::Subcommand)]

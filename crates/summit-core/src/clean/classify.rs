@@ -6,9 +6,13 @@
 //! classes of debris and guarded against prose: debris lines are short, or have a shape
 //! prose never has (a trailing `|`, a credit in brackets at the end).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::features::{
-    contains_ci, ends_sentence, ends_with_ci, has_double_quotes, lower_tokens, starts_with_ci,
-    words,
+    Prefixes, contains_ci, ends_sentence, ends_with_ci, has_double_quotes, one_of, starts_with_ci,
+    tokens, words,
 };
 
 /// Labels that open a credit line (`IMAGE SOURCE: …`, `Photo: Reuters`, `Credit: …`).
@@ -55,6 +59,11 @@ const CREDIT_LABELS: [&str; 40] = [
     "(c) ",
 ];
 
+fn has_credit_label(t: &str) -> bool {
+    static LABELS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(&CREDIT_LABELS));
+    LABELS.matches(t)
+}
+
 /// Words of agency-only credits (`Getty.`, `Bloomberg via Getty Images`, `ASSOCIATED
 /// PRESS`, `REUTERS/Kevin Lamarque`). At least one must be an agency from [`AGENCIES`].
 const CREDIT_WORDS: [&str; 24] = [
@@ -85,7 +94,7 @@ const CREDIT_WORDS: [&str; 24] = [
 ];
 
 /// News and photo agencies that appear in credits.
-const AGENCIES: [&str; 44] = [
+const AGENCIES: [&str; 54] = [
     "getty",
     "ap",
     "afp",
@@ -130,31 +139,39 @@ const AGENCIES: [&str; 44] = [
     "ians",
     "pti",
     "ani",
+    "vna",
+    "kcna",
+    "irna",
+    "bernama",
+    "antara",
+    "wam",
+    "sana",
+    "mena",
+    "tasnim",
+    "cna",
 ];
 
-/// Longest credit line, in words.
+/// Longest credit line, in words and bytes.
 const MAX_CREDIT_WORDS: usize = 14;
+const MAX_CREDIT_BYTES: usize = 200;
 
 /// Whether a normalised line is a photo or image credit.
 pub(crate) fn is_credit(t: &str) -> bool {
     let t = unwrap_brackets(t);
-    if t.is_empty() || t.len() > 200 || words(t, MAX_CREDIT_WORDS + 1) > MAX_CREDIT_WORDS {
+    if t.is_empty()
+        || t.len() > MAX_CREDIT_BYTES
+        || words(t, MAX_CREDIT_WORDS + 1) > MAX_CREDIT_WORDS
+    {
         return false;
     }
-    if contains_ci(t, "rights reserved") {
-        // A copyright notice (boilerplate), not a photo credit.
-        return false;
-    }
-    if CREDIT_LABELS.iter().any(|l| starts_with_ci(t, l)) {
-        return true;
-    }
-    if matches!(
-        t.to_ascii_lowercase().trim_end_matches('.'),
-        "photo" | "image" | "file photo" | "handout" | "pool" | "file"
-    ) {
-        return true;
-    }
-    agency_credit(t)
+    let credit = has_credit_label(t)
+        || one_of(
+            t.trim_end_matches('.'),
+            &["photo", "image", "file photo", "handout", "pool", "file"],
+        )
+        || agency_credit(t);
+    // A copyright notice (`© 2021 Example. All rights reserved.`) is boilerplate.
+    credit && !contains_ci(t, "rights reserved")
 }
 
 /// A credit that names a photo, not just a source: labelled (`Photo: …`), slashed
@@ -163,7 +180,7 @@ pub(crate) fn is_credit(t: &str) -> bool {
 fn is_photo_credit(t: &str) -> bool {
     let inner = unwrap_brackets(t);
     is_credit(inner)
-        && (CREDIT_LABELS.iter().any(|l| starts_with_ci(inner, l))
+        && (has_credit_label(inner)
             || inner.contains('/')
             || [
                 "photo",
@@ -182,31 +199,25 @@ fn is_photo_credit(t: &str) -> bool {
 /// `Getty.`, `AP Photo/Evan Vucci`, `Mikhail Metzel/TASS via Getty Images`: names and
 /// agencies only, at least one agency, and a slash or nothing but credit words.
 fn agency_credit(t: &str) -> bool {
-    let mut agency = contains_ci(t, "associated press");
+    let mut agency = false;
     let mut other_words = 0;
-    for (token, raw) in lower_tokens(t).zip(raw_tokens(t)) {
-        if AGENCIES.contains(&token.as_str()) {
+    for token in tokens(t) {
+        if one_of(token, &AGENCIES) {
             agency = true;
-        } else if CREDIT_WORDS.contains(&token.as_str()) {
-        } else if raw.chars().next().is_some_and(char::is_uppercase) {
+        } else if one_of(token, &CREDIT_WORDS) {
+        } else if token.chars().next().is_some_and(char::is_uppercase) {
             // A name (`Evan`, `Vucci`): allowed next to an agency and a slash.
             other_words += 1;
         } else {
             return false;
         }
     }
-    if !agency {
+    if !(agency || contains_ci(t, "associated press")) {
         return false;
     }
     other_words == 0
         || (t.contains('/') || contains_ci(t, "getty images") || contains_ci(t, " via "))
             && other_words <= 5
-}
-
-/// The raw tokens matching [`lower_tokens`], to see their case.
-fn raw_tokens(t: &str) -> impl Iterator<Item = &str> {
-    t.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&' || c == '\''))
-        .filter(|w| !w.is_empty() && *w != "-")
 }
 
 /// Strips what wraps a credit or caption: brackets, a trailing `|` or period.
@@ -228,13 +239,33 @@ fn is_position_marker(inner: &str) -> bool {
         if token.is_empty() {
             continue;
         }
-        match token.to_ascii_lowercase().as_str() {
-            "l" | "r" | "c" | "left" | "right" | "centre" | "center" | "front" | "back"
-            | "rear" | "top" | "bottom" | "pictured" | "above" | "below" | "foreground"
-            | "background" => positional = true,
-            "to" | "from" | "row" | "1st" | "2nd" | "3rd" | "4th" | "5th" | "second" | "third"
-            | "and" | "far" | "at" | "in" | "the" => {}
-            _ => return false,
+        const POSITIONS: [&str; 17] = [
+            "l",
+            "r",
+            "c",
+            "left",
+            "right",
+            "centre",
+            "center",
+            "front",
+            "back",
+            "rear",
+            "top",
+            "bottom",
+            "pictured",
+            "above",
+            "below",
+            "foreground",
+            "background",
+        ];
+        const CONNECTORS: [&str; 15] = [
+            "to", "from", "row", "1st", "2nd", "3rd", "4th", "5th", "second", "third", "and",
+            "far", "at", "in", "the",
+        ];
+        if one_of(token, &POSITIONS) {
+            positional = true;
+        } else if !one_of(token, &CONNECTORS) {
+            return false;
         }
     }
     positional
@@ -297,20 +328,45 @@ const PHOTO_VERBS_PLURAL: [&str; 22] = [
 ];
 
 /// Whether a short line reads like a photo description (a present-tense verb of the kind
-/// captions use); with `plural`, the plural forms count too.
+/// captions use, not after `to` or a modal); with `plural`, the plural forms count too,
+/// and then a lower-case past participle (`agreed`, `described`) rules the line out.
 pub(crate) fn has_photo_verb(t: &str, plural: bool) -> bool {
-    t.split(' ').any(|w| {
-        let w = w.trim_end_matches([',', '.', ';']).to_ascii_lowercase();
-        PHOTO_VERBS.contains(&w.as_str()) || plural && PHOTO_VERBS_PLURAL.contains(&w.as_str())
-    })
+    const NOT_AFTER: [&str; 11] = [
+        "to", "will", "would", "could", "can", "may", "might", "should", "must", "did", "not",
+    ];
+    let mut prev = "";
+    let mut found = false;
+    let mut past = false;
+    for w in t.split(' ') {
+        let w = w.trim_end_matches([',', '.', ';']);
+        if !one_of(prev, &NOT_AFTER)
+            && (one_of(w, &PHOTO_VERBS) || plural && one_of(w, &PHOTO_VERBS_PLURAL))
+        {
+            found = true;
+        }
+        if w.len() > 4
+            && w.ends_with("ed")
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+            && !one_of(
+                w,
+                &["pictured", "photographed", "seated", "dressed", "masked"],
+            )
+        {
+            past = true;
+        }
+        prev = w;
+    }
+    found && !(plural && past)
 }
 
 /// Labels that open a caption: `Caption:`, `Pictured:`, AP's `FILE - In this …, file
 /// photo, …`.
-const CAPTION_LABELS: [&str; 26] = [
+const CAPTION_LABELS: [&str; 28] = [
     "caption:",
-    "photo caption:",
-    "image caption:",
+    "photo caption",
+    "image caption",
+    "media caption",
+    "video caption",
     "pictured:",
     "pictured above:",
     "above:",
@@ -350,18 +406,18 @@ pub(crate) fn is_caption(t: &str, figcaption: bool) -> bool {
     if t.len() > 1000 || words(t, MAX_CAPTION_WORDS + 1) > MAX_CAPTION_WORDS {
         return false;
     }
-    if CAPTION_LABELS.iter().any(|l| starts_with_ci(t, l)) {
+    static LABELS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(&CAPTION_LABELS));
+    if LABELS.matches(t) {
         return true;
     }
     if ends_with_credit(t) {
         return true;
     }
-    let quoted = has_double_quotes(t);
-    if t.ends_with('|') && !quoted {
-        return true;
+    if t.ends_with('|') {
+        return !has_double_quotes(t);
     }
     has_position_marker(t)
-        && !quoted
+        && !has_double_quotes(t)
         && (!ends_sentence(t) && words(t, 41) <= 40
             || has_photo_verb(t, false) && is_description(t))
 }
@@ -372,25 +428,42 @@ pub(crate) fn is_caption(t: &str, figcaption: bool) -> bool {
 fn ends_with_credit(t: &str) -> bool {
     let t = t.trim_end_matches(['|', ' ']);
     let t = t.strip_suffix('.').unwrap_or(t);
-    let bracketed = match t.as_bytes().last() {
-        Some(b')') => t.rfind('('),
-        Some(b']') => t.rfind('['),
+    let b = t.as_bytes();
+    let open = match b.last() {
+        Some(b')') => Some(memchr::memrchr(b'(', b)),
+        Some(b']') => Some(memchr::memrchr(b'[', b)),
         _ => None,
     };
-    if let Some(open) = bracketed {
-        return open > 0 && is_photo_credit(&t[open..]);
+    if let Some(open) = open {
+        return open
+            .is_some_and(|o| o > 0 && b.len() - o <= MAX_CREDIT_BYTES && is_photo_credit(&t[o..]));
     }
-    for sep in [" | ", ". ", " - ", " – ", " — "] {
-        if let Some(at) = t.rfind(sep) {
-            let tail = &t[at + sep.len()..];
-            // After a full stop or a dash only a labelled or slashed credit counts
-            // (`Photo: AP`, `REUTERS/Name`): prose may end with `… - Reuters`.
-            let strong = sep == " | "
-                || CREDIT_LABELS.iter().any(|l| starts_with_ci(tail, l))
-                || tail.contains('/') && is_credit(tail);
-            if strong && is_photo_credit(tail) {
-                return true;
-            }
+    // A separator before the credit: the spaces nearest the end are the candidates (a
+    // credit has at most `MAX_CREDIT_WORDS` words). Every credit that can follow one has a
+    // `|` before it, or a label (`Photo:`, `Photo by`) or a slash in it.
+    let mut from = b.len().saturating_sub(MAX_CREDIT_BYTES);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let end = &t[from..];
+    if memchr::memchr3(b'|', b'/', b':', end.as_bytes()).is_none()
+        && !contains_ci(end, "by ")
+        && !end.contains('©')
+    {
+        return false;
+    }
+    for k in memchr::memrchr_iter(b' ', b).take(MAX_CREDIT_WORDS + 2) {
+        let (before, tail) = (&t[..k], &t[k + 1..]);
+        let pipe = before.ends_with(" |");
+        let stop = before.ends_with('.')
+            || ["-", "–", "—"]
+                .iter()
+                .any(|d| before.strip_suffix(d).is_some_and(|x| x.ends_with(' ')));
+        // After a full stop or a dash only a labelled or slashed credit counts
+        // (`Photo: AP`, `REUTERS/Name`): prose may end with `… - Reuters`.
+        let strong = pipe || stop && (has_credit_label(tail) || tail.contains('/'));
+        if strong && is_photo_credit(tail) {
+            return true;
         }
     }
     false
@@ -486,7 +559,7 @@ const BOILERPLATE_LINES: [&str; 84] = [
 ];
 
 /// Prefixes of prompt lines, each with the longest line (in words) it may start.
-const BOILERPLATE_PREFIXES: [(&str, usize); 64] = [
+const BOILERPLATE_PREFIXES: [(&str, usize); 74] = [
     ("share this ", 8),
     ("share on ", 8),
     ("share via ", 8),
@@ -549,12 +622,25 @@ const BOILERPLATE_PREFIXES: [(&str, usize); 64] = [
     ("this story was originally published", 40),
     ("this article originally appeared", 40),
     ("tags:", 40),
+    ("topics:", 20),
+    ("categories:", 20),
+    ("category:", 10),
+    ("filed under", 20),
+    ("keywords:", 30),
     ("h/t", 15),
+    ("source:", 6),
+    ("sources:", 6),
+    ("translated by ", 12),
+    ("translation by ", 12),
+    ("edited by ", 12),
     ("hat tip:", 15),
 ];
 
-/// Phrases of player, browser and social-widget notices.
-const NOTICE_PHRASES: [&str; 9] = [
+/// Phrases of copyright, player, browser and social-widget notices.
+const NOTICE_PHRASES: [&str; 12] = [
+    "all rights reserved",
+    "may not be published, broadcast",
+    "contributed to this report",
     "video is restricted",
     "video is unavailable",
     "video is not available",
@@ -565,6 +651,44 @@ const NOTICE_PHRASES: [&str; 9] = [
     "like us on facebook",
     "this content is not available",
 ];
+
+/// Words that introduce a link or a page element when a separator follows them:
+/// `Read more: …`, `Also read | …`, `Related - …`, `Advertisement - continue reading`.
+const LINK_PROMPTS: [&str; 14] = [
+    "read more",
+    "also read",
+    "read also",
+    "see also",
+    "related",
+    "recommended",
+    "watch",
+    "listen",
+    "more",
+    "must read",
+    "don't miss",
+    "don’t miss",
+    "advertisement",
+    "sponsored",
+];
+
+/// A [`LINK_PROMPTS`] word followed by `:`, `|`, a dash or an arrow.
+fn is_link_prompt(t: &str) -> bool {
+    static PROMPTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(&LINK_PROMPTS));
+    PROMPTS.longest(t).is_some_and(|(_, len)| {
+        t[len..]
+            .trim_start_matches(' ')
+            .starts_with([':', '|', '-', '–', '—', '»', '>', '›'])
+    })
+}
+
+/// [`NOTICE_PHRASES`], found in one scan, ignoring case.
+static NOTICES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(NOTICE_PHRASES)
+        .expect("the notice phrases form a valid automaton")
+});
 
 /// `Follow Jane Doe on Twitter @janedoe`: a prompt to follow the writer or the outlet.
 fn is_follow_prompt(t: &str) -> bool {
@@ -591,25 +715,25 @@ pub(crate) fn is_boilerplate(t: &str) -> bool {
     let bare = t.trim_end_matches(|c: char| {
         matches!(c, '.' | ':' | '!' | '»' | '›' | '>' | '→' | ' ' | '|' | '…')
     });
-    if n <= 8 {
-        let lower = bare.to_ascii_lowercase();
-        if BOILERPLATE_LINES.contains(&lower.as_str()) {
-            return true;
-        }
+    static LINES: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(&BOILERPLATE_LINES));
+    if n <= 8 && LINES.is_exactly(bare) {
+        return true;
     }
-    if BOILERPLATE_PREFIXES
-        .iter()
-        .any(|&(p, max)| n <= max && starts_with_ci(t, p))
+    static PREFIXES: LazyLock<Prefixes> =
+        LazyLock::new(|| Prefixes::new(&BOILERPLATE_PREFIXES.map(|(p, _)| p)));
+    if PREFIXES
+        .longest(t)
+        .is_some_and(|(i, _)| n <= BOILERPLATE_PREFIXES[i].1)
     {
         return true;
     }
-    if n <= 25 && contains_ci(t, "all rights reserved") {
-        return true;
-    }
-    if n <= 25 && NOTICE_PHRASES.iter().any(|p| contains_ci(t, p)) {
+    if n <= 25 && NOTICES.is_match(t) {
         return true;
     }
     if n <= 15 && is_follow_prompt(t) {
+        return true;
+    }
+    if n <= 30 && is_link_prompt(t) {
         return true;
     }
     is_byline(t)
@@ -618,6 +742,11 @@ pub(crate) fn is_boilerplate(t: &str) -> bool {
 /// `By Jane Smith`, `By JANE SMITH and John Doe, Reuters`, `Written by Jane Smith`:
 /// a credit for the writer, names only.
 pub(crate) fn is_byline(t: &str) -> bool {
+    byline_parts(t).is_some()
+}
+
+/// A byline's names and what follows them.
+fn byline_parts(t: &str) -> Option<(&str, Option<&str>)> {
     let rest = [
         "By ",
         "BY ",
@@ -635,43 +764,65 @@ pub(crate) fn is_byline(t: &str) -> bool {
             .find_map(|p| t.strip_prefix(p))
             .map(str::trim_start)
     });
-    let Some(rest) = rest else {
-        return false;
-    };
-    // A date or place after a separator does not matter.
-    let names = rest
-        .split(['|', '•', '·'])
-        .next()
-        .unwrap_or(rest)
-        .split(" - ")
-        .next()
-        .unwrap_or(rest)
-        .trim();
+    let (names, tail) = byline_split(rest?);
     let n = words(names, 11);
     if n == 0 || n > 10 || ends_sentence(names) && !ends_with_initial(names) {
-        return false;
+        return None;
     }
-    names.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            || matches!(
-                w,
-                "and"
-                    | "&"
-                    | "in"
-                    | "for"
-                    | "of"
-                    | "de"
-                    | "da"
-                    | "van"
-                    | "von"
-                    | "al"
-                    | "bin"
-                    | "el"
-                    | "la"
-                    | "le"
-                    | "and/or"
-            )
-    })
+    names_only(names).then_some((names, tail))
+}
+
+/// Whether a line holds only capitalised names and the words that join them (`Jane Doe
+/// and John Roe`, `Jane Doe in Geneva`, `Ana de la Cruz`).
+fn names_only(names: &str) -> bool {
+    const JOINERS: [&str; 15] = [
+        "and", "&", "in", "for", "of", "de", "da", "van", "von", "al", "bin", "el", "la", "le",
+        "and/or",
+    ];
+    names
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || JOINERS.contains(&w))
+}
+
+/// A line of names only, next to a dateline, is a byline without `By` (`Jane Doe in
+/// Geneva`): two to six words, at least two of them capitalised, no closing punctuation.
+pub(crate) fn is_unlabelled_byline(t: &str) -> bool {
+    let n = words(t, 7);
+    (2..=6).contains(&n)
+        && !ends_sentence(t)
+        && names_only(t)
+        && t.split(' ')
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count()
+            >= 2
+}
+
+/// Splits what follows `By` into the names and what comes after them (a date, a place):
+/// at `|`, `•`, `·`, ` - ` or ` on `.
+fn byline_split(rest: &str) -> (&str, Option<&str>) {
+    let cut = [
+        rest.find(['|', '•', '·']),
+        rest.find(" - "),
+        rest.find(" on "),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
+    match cut {
+        Some(at) => {
+            let tail = rest[at..].trim_start_matches(['|', '•', '·', ' ', '-']);
+            let tail = tail.strip_prefix("on ").unwrap_or(tail);
+            (rest[..at].trim(), Some(tail.trim()))
+        }
+        None => (rest.trim(), None),
+    }
+}
+
+/// For a byline, what follows the names (`By Jane Doe | June 17, 2021` → `June 17,
+/// 2021`), where a date may be.
+pub(crate) fn byline_tail(t: &str) -> Option<&str> {
+    byline_parts(t)?.1
 }
 
 fn ends_with_initial(t: &str) -> bool {
@@ -688,7 +839,7 @@ pub(crate) fn caption_near_credit(t: &str) -> bool {
         return false;
     }
     let n = words(t, 51);
-    (n <= 40 && !ends_sentence(t)) || (n <= 50 && has_photo_verb(t, true) && is_description(t))
+    (n <= 40 && !ends_sentence(t)) || (n <= 30 && has_photo_verb(t, true) && is_description(t))
 }
 
 /// A present-tense description is one sentence with no past-tense reporting in it.
@@ -746,6 +897,7 @@ mod tests {
             "Minister Jane Doe (R) shakes hands with envoy John Roe in Paris.",
             "Minister Jane Doe (L) speaks with envoy John Roe.",
             "The ministers shake hands in Vienna on Monday. (Photo: Reuters)",
+            "The ministers at the talks in Hanoi (Photo: VNA)",
             "The ministers meet in Oslo in May, 2020. (photo: AFP) |",
             "Leaders pose for a photo in Rome |",
             "Minister Jane Doe speaks in Berlin, Germany June 16, 2021. REUTERS/John Roe",
@@ -765,6 +917,7 @@ mod tests {
             "In a telling sign, Sen. Jane Doe (R), a sponsor of the bill, reversed herself.",
             "TALKS COLLAPSE The envoys left Vienna after the talks failed. [Reuters]",
             "Follow the money, she said.",
+            "Sources said the talks had stalled and would resume in May.",
         ] {
             assert!(!is_caption(t, false), "{t}");
         }
@@ -801,6 +954,12 @@ mod tests {
             "By Jane Doe | June 17, 2021",
             "Related: Leaders meet in Geneva",
             "Follow Jane Doe on Twitter @janedoe.",
+            "Posted by Jane Doe on June 17, 2021",
+            "Source: VNA",
+            "Translated by Jane Doe",
+            "Also read | Why the summit matters",
+            "ADVERTISEMENT - CONTINUE READING BELOW",
+            "Jane Doe in Vienna contributed to this report.",
             "h/t: The Example",
             "We Are Sorry, This video is restricted from playing",
         ] {
@@ -816,9 +975,21 @@ mod tests {
             "Subscribers complained about the price rise on Tuesday, the firm said.",
             "Click-through rates fell.",
             "Related party transactions were disclosed in the annual report.",
+            "Advertisements for the drug were banned.",
+            "More than 100 people attended.",
+            "Watch out for the details, she said.",
         ] {
             assert!(!is_boilerplate(t), "{t}");
         }
+    }
+
+    #[test]
+    fn unlabelled_bylines() {
+        assert!(is_unlabelled_byline("Jane Doe in Geneva"));
+        assert!(is_unlabelled_byline("Jane Doe and John Roe"));
+        assert!(!is_unlabelled_byline("Jane"));
+        assert!(!is_unlabelled_byline("Various challenges"));
+        assert!(!is_unlabelled_byline("Talks End."));
     }
 
     #[test]

@@ -56,12 +56,23 @@ struct Parser {
     year: Option<i32>,
     /// Any part of a date seen since the last complete one.
     partial: bool,
+    /// Anything but a place name seen yet.
+    started: bool,
+    /// Place names skipped (`GENEVA`, `NEW YORK`).
+    places: usize,
 }
 
 impl Parser {
     fn token(&mut self, token: &str) -> Option<()> {
-        let lower = token.to_ascii_lowercase();
+        // Lower-cased on the stack: no date word is longer than this.
+        let mut buf = [0u8; 32];
+        let lower = buf.get_mut(..token.len())?;
+        lower.copy_from_slice(token.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).ok()?;
         let word = lower.trim_end_matches('.');
+        let place = !self.started && self.places < 4 && is_place(token);
+        self.started = true;
         if word.is_empty() || matches!(word, "-" | "–" | "—" | "/" | "at" | "on" | "@" | "|") {
             return Some(());
         }
@@ -102,6 +113,12 @@ impl Parser {
         let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &word[digits.len()..];
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 4 {
+            if place {
+                // A leading place name in capitals (`GENEVA, June 17, 2021`).
+                self.places += 1;
+                self.started = false;
+                return Some(());
+            }
             return None;
         }
         if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
@@ -159,6 +176,14 @@ impl Parser {
         self.flush()?;
         (!self.dates.is_empty()).then_some(self.dates)
     }
+}
+
+/// A word of a place name in a dateline: capitals (`GENEVA`, `D.C.`, `N'DJAMENA`).
+fn is_place(token: &str) -> bool {
+    token.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || matches!(b, b'.' | b'-' | b'\''))
 }
 
 fn weekday(w: &str) -> bool {
@@ -374,6 +399,9 @@ mod tests {
             "February 30, 2021",
             "17 June 2021 17 July",
             "Meeting in Geneva",
+            "GENEVA",
+            "June 17, 2021 GENEVA",
+            "US AND RUSSIA 2021",
             "",
         ] {
             assert_eq!(parse_dateline(t), None, "{t}");

@@ -32,8 +32,13 @@ pub(crate) struct PlannedBlock {
 /// How a document separates its paragraphs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Paragraphs {
+    /// Blank lines; a single newline inside a block is a soft wrap.
     BlankLines,
+    /// Single newlines: each line is a paragraph.
     SingleNewlines,
+    /// No blank lines, and lines of similar, short length: text hard-wrapped at a fixed
+    /// width, where a paragraph ends at a finished sentence on a short line.
+    HardWrapped,
 }
 
 /// What lies between two consecutive kept lines.
@@ -130,7 +135,8 @@ pub(crate) fn plan(
     planned
 }
 
-/// Blank lines between most paragraphs, or single newlines between long ones.
+/// Blank lines between most paragraphs, single newlines between long ones, or a
+/// hard-wrapped text.
 fn paragraph_mode(gaps: &[Gap], len: impl Fn(usize) -> usize) -> Paragraphs {
     let mut blank = 0usize;
     let mut single_long = 0usize;
@@ -142,7 +148,15 @@ fn paragraph_mode(gaps: &[Gap], len: impl Fn(usize) -> usize) -> Paragraphs {
         }
     }
     if blank > 0 && blank >= single_long {
-        Paragraphs::BlankLines
+        return Paragraphs::BlankLines;
+    }
+    // Hard-wrapped: no line longer than a wrap, and most lines close to the width.
+    let lines = gaps.len() + 1;
+    let lens = || (0..lines).map(&len);
+    let widest = lens().max().unwrap_or(0);
+    let near_width = lens().filter(|&l| l * 10 >= widest * 6).count();
+    if blank == 0 && lines >= 4 && widest <= WRAP_WIDTH && near_width * 10 >= lines * 7 {
+        Paragraphs::HardWrapped
     } else {
         Paragraphs::SingleNewlines
     }
@@ -186,9 +200,11 @@ fn joins(a: &str, b: &str, mode: Paragraphs) -> bool {
     }
     match mode {
         Paragraphs::BlankLines => true,
-        // A hard-wrapped line in a document without blank lines: long enough to have been
-        // wrapped, and stopping mid-sentence.
-        Paragraphs::SingleNewlines => a.len() >= 40 && !ends_sentence(a) && !ends_open(a),
+        // Each line is a paragraph unless it stops mid-sentence and the next goes on in
+        // lower case (checked above).
+        Paragraphs::SingleNewlines => false,
+        // A paragraph ends on a finished sentence that stops short of the width.
+        Paragraphs::HardWrapped => !(ends_sentence(a) && a.len() * 10 < b.len().max(60) * 8),
     }
 }
 
@@ -225,7 +241,8 @@ fn is_title_line(first: &str, second: &str, gap: Gap, mode: Paragraphs) -> bool 
         return true;
     }
     match mode {
-        Paragraphs::SingleNewlines => !joins(first, second, mode),
+        Paragraphs::SingleNewlines => true,
+        Paragraphs::HardWrapped => first.len() * 10 < second.len() * 7,
         // A short first line followed, after a single newline, by another short one:
         // a headline over a hard-wrapped body, or the first two lines of a wrapped
         // paragraph. A headline is title-cased or clearly shorter.
@@ -287,10 +304,20 @@ mod tests {
             "Tuesday and Wednesday.",
             Paragraphs::BlankLines
         ));
-        assert!(joins(
+        assert!(!joins(
             wrapped,
             "Tuesday and Wednesday.",
             Paragraphs::SingleNewlines
+        ));
+        assert!(joins(
+            wrapped,
+            "Tuesday and Wednesday.",
+            Paragraphs::HardWrapped
+        ));
+        assert!(!joins(
+            "They left on Monday.",
+            "The next round is in May, officials said on Tuesday.",
+            Paragraphs::HardWrapped
         ));
         assert!(!joins(
             "Various challenges",

@@ -121,10 +121,18 @@ pub fn clean(text: &str) -> Cleaned {
         .iter()
         .find(|b| b.kind == ParagraphKind::Body)
         .map_or(usize::MAX, |b| kept[b.kept.start]);
-    let (header, later): (Vec<_>, Vec<_>) = dates.iter().partition(|(line, _)| *line < body_start);
-    let published = [header, later]
+    let header: Vec<_> = dates
         .iter()
-        .find_map(|d| dates::choose_published(&d.iter().map(|(_, f)| *f).collect::<Vec<_>>()))
+        .filter(|(line, _)| *line < body_start)
+        .map(|(_, f)| *f)
+        .collect();
+    let later: Vec<_> = dates
+        .iter()
+        .filter(|(line, _)| *line >= body_start)
+        .map(|(_, f)| *f)
+        .collect();
+    let published = dates::choose_published(&header)
+        .or_else(|| dates::choose_published(&later))
         .map(|d| d.format("%Y-%m-%d").to_string());
     let removed = removed
         .iter()
@@ -219,6 +227,10 @@ fn classify_line(
         return Some(RemovalReason::Caption);
     }
     if classify::is_boilerplate(t) || markup::is_separator(t) {
+        // A byline may carry the date: `By Jane Doe | June 17, 2021`.
+        if let Some(found) = classify::byline_tail(t).and_then(dates::parse_dateline) {
+            dates.extend(found);
+        }
         return Some(RemovalReason::Boilerplate);
     }
     None
@@ -244,6 +256,8 @@ fn classify_in_context(norm: &Normalised, removed: &mut [Option<RemovalReason>])
                 removed[i] = Some(RemovalReason::Duplicate);
             } else if caption_by_credit(norm, removed, i) {
                 removed[i] = Some(RemovalReason::Caption);
+            } else if first_kept.is_some() && byline_by_dateline(norm, removed, i) {
+                removed[i] = Some(RemovalReason::Boilerplate);
             } else if first_kept.is_none() {
                 first_kept = Some(i);
             }
@@ -262,6 +276,15 @@ fn caption_by_credit(norm: &Normalised, removed: &[Option<RemovalReason>], i: us
     let after = i > 0 && credit(i - 1) && !lines[i].blank_before;
     let before = i + 1 < lines.len() && credit(i + 1) && !lines[i + 1].blank_before;
     (after || before) && classify::caption_near_credit(t)
+}
+
+/// Whether line `i` is a byline without `By`, set next to a dateline.
+fn byline_by_dateline(norm: &Normalised, removed: &[Option<RemovalReason>], i: usize) -> bool {
+    let lines = &norm.lines;
+    let dateline = |j: usize| removed[j] == Some(RemovalReason::Dateline);
+    let after = i > 0 && dateline(i - 1) && !lines[i].blank_before;
+    let before = i + 1 < lines.len() && dateline(i + 1) && !lines[i + 1].blank_before;
+    (after || before) && classify::is_unlabelled_byline(norm.line_text(&lines[i]))
 }
 
 /// Finds the line that closes a multi-line comment or element, at most

@@ -72,17 +72,55 @@ impl Normalised {
     }
 }
 
-/// Bytes that a clean run may contain: printable ASCII other than the starts of character
-/// references and tags.
-const PLAIN: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0x21;
-    while b < 0x7F {
-        t[b] = b != b'&' as usize && b != b'<' as usize;
-        b += 1;
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Flags (high bit of each byte) the zero bytes of `v`. The lowest flag is exact; flags
+/// above it may be spurious (borrows), which is all a search for the first one needs.
+#[inline]
+fn zero_bytes(v: u64) -> u64 {
+    v.wrapping_sub(ONES) & !v & HIGHS
+}
+
+/// The first byte at or after `i` that a verbatim run cannot simply cover: a control
+/// character, DEL, a non-ASCII byte, `&` or `<` (references and tags), or a space followed
+/// by another or ending the line (whitespace to collapse or trim). Scans eight bytes at a
+/// time.
+#[inline]
+fn next_special(b: &[u8], mut i: usize, end: usize) -> usize {
+    const SPACES: u64 = ONES * 0x20;
+    // Two overlapping loads: the second is the first shifted by one byte, so that a space
+    // can be compared with the byte after it exactly, even at the end of the word.
+    while i + 9 <= end {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[i..i + 8]);
+        let w = u64::from_le_bytes(chunk);
+        chunk.copy_from_slice(&b[i + 1..i + 9]);
+        let next = u64::from_le_bytes(chunk);
+        let mask = (w & HIGHS)
+            | (w.wrapping_sub(SPACES) & !w & HIGHS)
+            | zero_bytes(w ^ (ONES * 0x7F))
+            | zero_bytes(w ^ (ONES * b'&' as u64))
+            | zero_bytes(w ^ (ONES * b'<' as u64))
+            | zero_bytes((w ^ SPACES) | (next ^ SPACES));
+        if mask != 0 {
+            return i + (mask.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
     }
-    t
-};
+    while i < end {
+        let c = b[i];
+        if !(0x20..0x7F).contains(&c)
+            || c == b'&'
+            || c == b'<'
+            || c == b' ' && (i + 1 == end || b[i + 1] == b' ')
+        {
+            return i;
+        }
+        i += 1;
+    }
+    end
+}
 
 /// What a non-ASCII character is to the normaliser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -219,6 +257,29 @@ impl Cursor<'_> {
         }
     }
 
+    /// `input[start..stop]` is printable ASCII without `&`, `<` or two spaces in a row:
+    /// one verbatim run, less a leading or trailing space.
+    fn ascii_run(&mut self, start: usize, stop: usize) {
+        let b = self.input.as_bytes();
+        let mut s = start;
+        let mut e = stop;
+        if b[s] == b' ' {
+            self.space(s, s + 1);
+            s += 1;
+            if s == e {
+                return;
+            }
+        }
+        let trailing = b[e - 1] == b' ';
+        if trailing {
+            e -= 1;
+        }
+        self.visible(s);
+        if trailing {
+            self.space(e, e + 1);
+        }
+    }
+
     /// A visible character at `at`: continues or starts a verbatim run.
     fn visible(&mut self, at: usize) {
         if self.run.is_none() {
@@ -322,26 +383,23 @@ fn normalise_line(input: &str, range: Range<usize>, out: &mut Normalised) -> Opt
     };
     let mut i = range.start;
     while i < end {
-        let c = b[i];
-        if PLAIN[c as usize] {
-            cur.visible(i);
-            i += 1;
-            while i < end {
-                let c = b[i];
-                if PLAIN[c as usize] {
-                    i += 1;
-                } else if c == b' ' && i + 1 < end && PLAIN[b[i + 1] as usize] {
-                    i += 2;
-                } else {
-                    break;
-                }
+        let stop = next_special(b, i, end);
+        if stop > i {
+            cur.ascii_run(i, stop);
+            i = stop;
+            if i == end {
+                break;
             }
-            continue;
         }
+        let c = b[i];
         match c {
             b' ' | b'\t' | 0x0B | 0x0C | b'\r' => {
-                cur.space(i, i + 1);
-                i += 1;
+                let mut j = i + 1;
+                while j < end && matches!(b[j], b' ' | b'\t') {
+                    j += 1;
+                }
+                cur.space(i, j);
+                i = j;
             }
             0x00..=0x1F | 0x7F => {
                 cur.invisible(i, i + 1);

@@ -436,3 +436,104 @@ fn the_header_dateline_wins_over_later_dates() {
         "Envoys meet\n\nThe envoys met.\n\nCorrection: the venue was misnamed.\n\nMay 4, 2021\n";
     assert_eq!(cleaned(input).published.as_deref(), Some("2021-05-04"));
 }
+
+#[test]
+fn an_article_laid_out_like_a_wire_story() {
+    let input = "\
+Envoys agree to meet again in spring
+
+By Jane Doe and John Roe
+
+GENEVA, March 3, 2022
+
+Minister Ann Smith (L) and envoy Bo Lee (R) arrive at the villa in Geneva, Switzerland March 3, 2022. REUTERS/Jane Doe
+
+GENEVA, March 3 (Wire) - The two envoys agreed on Thursday to meet again in the spring, officials said.
+
+Advertisement - Continue reading below
+
+“We have a lot of work to do,” Smith told reporters after the talks.
+
+Also read | Why the talks matter
+
+Reporting by Jane Doe; Editing by John Roe
+
+Our Standards: The Wire Trust Principles.
+";
+    let c = cleaned(input);
+    assert_eq!(
+        c.title.as_deref(),
+        Some("Envoys agree to meet again in spring")
+    );
+    assert_eq!(c.published.as_deref(), Some("2022-03-03"));
+    assert_eq!(
+        c.text,
+        "Envoys agree to meet again in spring\n\n\
+         GENEVA, March 3 (Wire) - The two envoys agreed on Thursday to meet again in the spring, officials said.\n\n\
+         “We have a lot of work to do,” Smith told reporters after the talks."
+    );
+}
+
+#[test]
+fn an_article_laid_out_like_a_newspaper_site() {
+    let input = "\
+Envoys agree to meet again in spring
+The talks in Geneva ended without a deal, but both sides promised more
+Jane Doe in Geneva
+Thu 3 Mar 2022 10.52 GMT
+Share on Facebook
+Share on Twitter
+The envoys shake hands in the garden of the villa. Photograph: Bo Lee/AP
+The two envoys agreed on Thursday to meet again in the spring, after talks that officials on both sides described as frank and, at times, difficult.
+Image source, Getty Images
+Image caption, The villa by the lake where the envoys met
+What comes next
+Neither side would say where the next round would be held, though diplomats said a venue in Vienna was the likeliest choice for the spring.
+Topics: Diplomacy, Europe
+";
+    let c = cleaned(input);
+    assert_eq!(c.published.as_deref(), Some("2022-03-03"));
+    let r: Vec<String> = reasons(input, &c)
+        .into_iter()
+        .map(|(r, l)| format!("{}: {l}", r.as_str()))
+        .collect();
+    assert_eq!(
+        r,
+        [
+            "boilerplate: Jane Doe in Geneva",
+            "dateline: Thu 3 Mar 2022 10.52 GMT",
+            "boilerplate: Share on Facebook",
+            "boilerplate: Share on Twitter",
+            "caption: The envoys shake hands in the garden of the villa. Photograph: Bo Lee/AP",
+            "credit: Image source, Getty Images",
+            "caption: Image caption, The villa by the lake where the envoys met",
+            "boilerplate: Topics: Diplomacy, Europe",
+        ]
+    );
+    let k: Vec<ParagraphKind> = c.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        k,
+        [
+            ParagraphKind::Title,
+            ParagraphKind::Standfirst,
+            ParagraphKind::Body,
+            ParagraphKind::Heading,
+            ParagraphKind::Body,
+        ]
+    );
+}
+
+#[test]
+fn hard_wrapped_text_without_blank_lines() {
+    let input = "Envoys agree to meet again
+The two envoys agreed on Thursday to meet again in the
+spring, after talks that officials on both sides described
+as frank and, at times, difficult.
+Diplomats said a venue in Vienna was the likeliest choice
+for the next round, though nothing had been decided.
+";
+    let c = cleaned(input);
+    assert_eq!(c.title.as_deref(), Some("Envoys agree to meet again"));
+    assert_eq!(c.blocks.len(), 3, "{:?}", kinds(&c));
+    assert!(c.block_text(&c.blocks[1]).ends_with("at times, difficult."));
+}

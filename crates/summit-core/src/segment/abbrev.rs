@@ -20,10 +20,13 @@ pub(crate) enum AbbrevClass {
     LikelyEnd,
 }
 
+/// Longest abbreviation (`messrs`, `approx`) in bytes; longer words are never looked up.
+pub(crate) const MAX_LEN: usize = 6;
+
 /// Lower-cases `word` into `buf` when it is short ASCII letters; `None` otherwise.
 fn lower<'b>(word: &str, buf: &'b mut [u8; 8]) -> Option<&'b [u8]> {
     let w = word.as_bytes();
-    if w.is_empty() || w.len() > buf.len() || !w.iter().all(u8::is_ascii_alphabetic) {
+    if w.is_empty() || w.len() > MAX_LEN.min(buf.len()) || !w.iter().all(u8::is_ascii_alphabetic) {
         return None;
     }
     for (d, s) in buf.iter_mut().zip(w) {

@@ -15,7 +15,12 @@ pub(super) const DOMAIN: u8 = 32;
 /// Characters of a social-media handle after `@`: `[A-Za-z0-9_]`.
 pub(super) const HANDLE: u8 = 64;
 
-/// Class bits of every ASCII byte; bytes from 0x80 up have none (decode them first).
+/// Bytes that may continue a word past a run of ASCII letters and digits (`. - _ , : / &
+/// ' @`), and every byte from 0x80 up: after a run ended by any other byte, the word is
+/// plain and skips the general word scanner.
+pub(super) const WORD_JOIN: u8 = 128;
+
+/// Class bits of every byte. Bytes from 0x80 up have only [`WORD_JOIN`] (decode them).
 pub(super) static ASCII: [u8; 256] = build_table();
 
 const fn build_table() -> [u8; 256] {
@@ -45,10 +50,58 @@ const fn build_table() -> [u8; 256] {
         if b.is_ascii_alphanumeric() || b == b'_' {
             bits |= HANDLE;
         }
+        if matches!(
+            b,
+            b'.' | b'-' | b'_' | b',' | b':' | b'/' | b'&' | b'\'' | b'@'
+        ) {
+            bits |= WORD_JOIN;
+        }
         t[c] = bits;
         c += 1;
     }
+    while c < 256 {
+        t[c] = WORD_JOIN;
+        c += 1;
+    }
     t
+}
+
+/// Length of the run of ASCII letters and digits at the start of `b`, eight bytes at a
+/// time.
+#[inline(always)]
+pub(super) fn alnum_run(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut rest = b;
+    while let Some(chunk) = rest.first_chunk::<8>() {
+        let mask = alnum_mask(u64::from_le_bytes(*chunk));
+        if mask != HIGH {
+            let run = ((!mask & HIGH).trailing_zeros() / 8) as usize;
+            return b.len() - rest.len() + run;
+        }
+        rest = &rest[8..];
+    }
+    let tail = rest
+        .iter()
+        .position(|&c| ASCII[c as usize] & ALNUM == 0)
+        .unwrap_or(rest.len());
+    b.len() - rest.len() + tail
+}
+
+/// The high bit of each byte of `x` set when that byte is an ASCII letter or digit
+/// (per-byte range checks that cannot carry: the high bits are cleared first).
+#[inline(always)]
+fn alnum_mask(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn splat(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    let ascii = !x & HIGH;
+    let y = x & !HIGH;
+    let lower = y | splat(0x20);
+    let letters =
+        lower.wrapping_add(splat(0x80 - b'a')) & !lower.wrapping_add(splat(0x80 - b'z' - 1));
+    let digits = y.wrapping_add(splat(0x80 - b'0')) & !y.wrapping_add(splat(0x80 - b'9' - 1));
+    (letters | digits) & ascii
 }
 
 #[inline(always)]
@@ -226,8 +279,23 @@ mod tests {
             assert_eq!(has(b, ALNUM), b.is_ascii_alphanumeric(), "{b:#x}");
         }
         for b in 128u16..256 {
-            assert_eq!(ASCII[b as usize], 0);
+            assert_eq!(ASCII[b as usize], WORD_JOIN);
         }
+    }
+
+    #[test]
+    fn alnum_run_matches_the_table() {
+        let mut all: Vec<u8> = (0u8..=255).collect();
+        all.extend(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+        for start in 0..all.len() {
+            for len in 0..20.min(all.len() - start) {
+                let b = &all[start..start + len];
+                let slow = b.iter().take_while(|&&c| has(c, ALNUM)).count();
+                assert_eq!(alnum_run(b), slow, "{b:?}");
+            }
+        }
+        assert_eq!(alnum_run(b"Seventeen-year-old"), 9);
+        assert_eq!(alnum_run(b"abcdefghABCDEFGH0123\xc3\xa9"), 20);
     }
 
     #[test]

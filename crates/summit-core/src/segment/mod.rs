@@ -46,7 +46,11 @@
 //! - a missing space (`end.Next`) ends a sentence when the words on both sides are
 //!   longer than one character and the second is capitalised; after a closing quote
 //!   (`said.”The`) a capitalised word suffices;
-//! - fullwidth `。！？` end a sentence with or without a following space.
+//! - fullwidth `。！？` end a sentence with or without a following space;
+//! - a line break inside a block (a dateline, a caption line, a paragraph the cleaner
+//!   kept together) ends a sentence when the next token could open one and the line
+//!   before does not run on (it does not end in a comma, dash, opening bracket or quote,
+//!   a title such as `Mr.`, or a word like `and`, `of`, `the`).
 //!
 //! A sentence longer than [`MAX_SENTENCE_TOKENS`] tokens is cut: after the last comma,
 //! semicolon, colon or dash in its second half, or else right at the limit; such a

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::abbrev::{self, AbbrevClass};
 use super::chars::*;
-use super::{MAX_SENTENCE_TOKENS, Sentence, SentenceEnd, Token, TokenKind};
+use super::{MAX_SENTENCE_TOKENS, Sentence, SentenceEnd, Token, TokenFlags, TokenKind};
 use crate::Span;
 
 /// The kinds of sentence-final token.
@@ -55,18 +55,37 @@ pub(super) fn split(
             last_pause = None;
             continue;
         }
+        // Skip the tokens that cannot matter (words, numbers, symbols on the same line).
+        let limit = end.min(start + MAX_SENTENCE_TOKENS);
+        const SIGNIFICANT: u8 = TokenFlags::ABBREVIATION.0 | TokenFlags::NEWLINE_BEFORE.0;
+        i += tokens[i..limit]
+            .iter()
+            .position(|t| t.kind == TokenKind::Punct || t.flags.0 & SIGNIFICANT != 0)
+            .unwrap_or(limit - i);
+        if i >= limit {
+            continue;
+        }
         let t = &tokens[i];
-        if i > start && t.newline_before() && line_break_ends(text, &tokens[i - 1], t) {
+        if t.newline_before() && i > start && line_break_ends(text, &tokens[i - 1], t) {
             push(out, tokens, start..i, block, SentenceEnd::LineBreak);
             start = i;
             last_pause = None;
         }
-        let Some(term) = terminal(text, t) else {
-            if is_pause(text, t) {
-                last_pause = Some(i);
+        let term = if t.is_abbreviation() {
+            Terminal::Abbreviation
+        } else {
+            match punct_role(text, t) {
+                Role::Terminal(term) => term,
+                Role::Pause => {
+                    last_pause = Some(i);
+                    i += 1;
+                    continue;
+                }
+                Role::Other => {
+                    i += 1;
+                    continue;
+                }
             }
-            i += 1;
-            continue;
         };
         let (j, closers) =
             absorb_closers(text, tokens, i + 1, end.min(start + MAX_SENTENCE_TOKENS));
@@ -106,35 +125,43 @@ fn first_char(text: &str, t: &Token) -> char {
     char_at(text, t.span.start)
 }
 
+/// What a token does for sentence boundaries.
+enum Role {
+    Terminal(Terminal),
+    /// A comma, semicolon, colon or dash: where a forced break may go.
+    Pause,
+    Other,
+}
+
+#[inline]
+fn punct_role(text: &str, t: &Token) -> Role {
+    if t.kind != TokenKind::Punct {
+        return Role::Other;
+    }
+    match text.as_bytes()[t.span.start] {
+        b',' | b';' | b':' | b'-' => Role::Pause,
+        b'.' if t.span.len() == 1 => Role::Terminal(Terminal::Dot),
+        b'.' => Role::Terminal(Terminal::Ellipsis),
+        b'?' | b'!' => Role::Terminal(Terminal::QuestionOrExclamation),
+        0..0x80 => Role::Other,
+        _ => match first_char(text, t) {
+            '\u{2026}' => Role::Terminal(Terminal::Ellipsis),
+            '\u{2013}' | '\u{2014}' | '\u{3001}' | '\u{FF0C}' => Role::Pause,
+            ch if is_fullwidth_terminal(ch) => Role::Terminal(Terminal::Fullwidth),
+            _ => Role::Other,
+        },
+    }
+}
+
 #[inline]
 fn terminal(text: &str, t: &Token) -> Option<Terminal> {
     if t.is_abbreviation() {
         return Some(Terminal::Abbreviation);
     }
-    if t.kind != TokenKind::Punct {
-        return None;
-    }
-    let b = text.as_bytes();
-    match b[t.span.start] {
-        b'.' if t.span.len() == 1 => Some(Terminal::Dot),
-        b'.' => Some(Terminal::Ellipsis),
-        b'?' | b'!' => Some(Terminal::QuestionOrExclamation),
-        0xE2 | 0xE3 | 0xEF => match first_char(text, t) {
-            '\u{2026}' => Some(Terminal::Ellipsis),
-            ch if is_fullwidth_terminal(ch) => Some(Terminal::Fullwidth),
-            _ => None,
-        },
+    match punct_role(text, t) {
+        Role::Terminal(term) => Some(term),
         _ => None,
     }
-}
-
-#[inline]
-fn is_pause(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Punct
-        && matches!(
-            first_char(text, t),
-            ',' | ';' | ':' | '-' | '\u{2013}' | '\u{2014}' | '\u{3001}' | '\u{FF0C}'
-        )
 }
 
 /// Skips the closing quotes and brackets attached to a terminal (`.”)`), stray terminals

@@ -24,7 +24,7 @@ fn sents(text: &str) -> Vec<&str> {
         .collect()
 }
 
-fn token<'t>(text: &'t str, s: &Segmentation, word: &str) -> Token {
+fn token(text: &str, s: &Segmentation, word: &str) -> Token {
     *s.tokens
         .iter()
         .find(|t| t.text(text) == word)
@@ -594,6 +594,27 @@ fn pathological_inputs_stay_linear_and_valid() {
         let blocks = [Span::new(0, text.len())];
         let s = segment(&text, &blocks);
         s.check(&text, &blocks).unwrap();
+    }
+}
+
+/// The sizes the engine promises to handle in linear time: an 8 MB line without spaces,
+/// 8 MB of dots, a million quotation marks. A quadratic step would not finish.
+#[test]
+fn eight_megabyte_inputs() {
+    let mb8 = 8 << 20;
+    let soup = "ab.Cd-ef'gh,1,000:“x”U.S.’s@#…";
+    for text in [
+        "x".repeat(mb8),
+        ".".repeat(mb8),
+        "\"".repeat(1_000_000),
+        "“".repeat(1_000_000),
+        "a.".repeat(mb8 / 2),
+        soup.repeat(mb8 / soup.len()),
+    ] {
+        let blocks = [Span::new(0, text.len())];
+        let s = segment(&text, &blocks);
+        s.check(&text, &blocks).unwrap();
+        assert!(!s.tokens.is_empty());
     }
 }
 

@@ -12,28 +12,27 @@ use crate::Span;
 pub(super) fn tokenize(text: &str, block: Span, out: &mut Vec<Token>) {
     let mut t = Tokenizer {
         text,
-        b: text.as_bytes(),
+        b: &text.as_bytes()[..block.end],
         end: block.end,
         first: out.len(),
         out,
-        space: true,
-        newline: false,
+        pending: F::SPACE_BEFORE,
     };
     t.run(block.start);
 }
 
 struct Tokenizer<'t, 'o> {
     text: &'t str,
+    /// The text's bytes up to the end of the block.
     b: &'t [u8],
-    /// End of the block.
+    /// End of the block (`b.len()`).
     end: usize,
     /// Index in `out` of the block's first token.
     first: usize,
     out: &'o mut Vec<Token>,
-    /// Whether a separator (or the block start) came after the last token.
-    space: bool,
-    /// Whether a line break came after the last token.
-    newline: bool,
+    /// The flags the next token gets from what precedes it: [`F::SPACE_BEFORE`] after a
+    /// separator or at the block start, with [`F::NEWLINE_BEFORE`] after a line break.
+    pending: F,
 }
 
 /// A scanned word, possibly followed by a clitic that was split off it.
@@ -48,23 +47,26 @@ struct WordScan {
 
 impl Tokenizer<'_, '_> {
     fn run(&mut self, mut i: usize) {
-        while i < self.end {
-            let c = self.b[i];
-            if c < 0x80 {
-                if has(c, WS) {
-                    self.mark_space();
-                    self.newline |= matches!(c, b'\n' | b'\r' | 0x0B | 0x0C);
-                    i += 1;
-                } else if has(c, ALNUM) {
-                    i = self.word(i, i);
-                } else {
-                    i = self.ascii_other(i, c);
+        let b = self.b;
+        while let Some(&c) = b.get(i) {
+            let class = ASCII[c as usize];
+            if class & WS != 0 {
+                self.mark_space();
+                if matches!(c, b'\n' | b'\r' | 0x0B | 0x0C) {
+                    self.pending |= F::NEWLINE_BEFORE;
                 }
+                i += 1;
+            } else if class & ALNUM != 0 {
+                i = self.plain_words(i, c);
+            } else if c < 0x80 {
+                i = self.ascii_other(i, c);
             } else {
                 let ch = char_at(self.text, i);
                 if is_separator(ch) {
                     self.mark_space();
-                    self.newline |= matches!(ch, '\u{85}' | '\u{2028}' | '\u{2029}');
+                    if matches!(ch, '\u{85}' | '\u{2028}' | '\u{2029}') {
+                        self.pending |= F::NEWLINE_BEFORE;
+                    }
                     i += ch.len_utf8();
                 } else {
                     i = self.non_ascii(i, ch);
@@ -74,37 +76,85 @@ impl Tokenizer<'_, '_> {
         self.mark_space();
     }
 
+    /// The fast path for the commonest tokens: ASCII letters or digits ended by a space or
+    /// by punctuation that cannot join or abbreviate them, and the single spaces between
+    /// them. Anything else goes to [`Tokenizer::word`] or back to [`Tokenizer::run`].
+    #[inline(always)]
+    fn plain_words(&mut self, mut i: usize, mut first: u8) -> usize {
+        let b = self.b;
+        loop {
+            let e = i + 1 + alnum_run(b.get(i + 1..).unwrap_or_default());
+            let Some(&stop) = b.get(e) else {
+                return self.push(i, e, kind_of(first), F::NONE);
+            };
+            if stop == b' ' {
+                self.push(i, e, kind_of(first), F::SPACE_AFTER);
+                self.pending = F::SPACE_BEFORE;
+                i = e + 1;
+                match b.get(i) {
+                    Some(&c) if ASCII[c as usize] & ALNUM != 0 => {
+                        first = c;
+                        continue;
+                    }
+                    _ => return i,
+                }
+            }
+            let plain = ASCII[stop as usize] & WORD_JOIN == 0
+                || matches!(stop, b',' | b'/') && !b[e - 1].is_ascii_digit()
+                || stop == b':' && !b[e - 1].is_ascii_digit() && !is_url_scheme(&b[i..e]);
+            if plain {
+                return self.push(i, e, kind_of(first), F::NONE);
+            }
+            // A dot that cannot join the word to what follows: the word ends here and
+            // keeps the dot if it is an abbreviation.
+            if stop == b'.'
+                && b.get(e + 1).is_none_or(|&c| match c {
+                    0x80.. => !is_word_start(char_at(self.text, e + 1)),
+                    _ => ASCII[c as usize] & (ALNUM | WORD_JOIN) == 0,
+                })
+            {
+                return if self.takes_dot(i, e, false) {
+                    self.push(i, e + 1, kind_of(first), F::ABBREVIATION)
+                } else {
+                    self.push(i, e, kind_of(first), F::NONE)
+                };
+            }
+            return self.word(i, i);
+        }
+    }
+
+    /// Whether a separator (or the block start) came after the last token.
+    #[inline(always)]
+    fn space(&self) -> bool {
+        self.pending != F::NONE
+    }
+
+    #[inline(always)]
     fn mark_space(&mut self) {
-        if !self.space {
+        if !self.space() {
             if self.out.len() > self.first
                 && let Some(last) = self.out.last_mut()
             {
                 last.flags |= F::SPACE_AFTER;
             }
-            self.space = true;
+            self.pending = F::SPACE_BEFORE;
         }
     }
 
-    fn push(&mut self, start: usize, end: usize, kind: TokenKind, mut flags: F) -> usize {
-        if self.space {
-            flags |= F::SPACE_BEFORE;
-            self.space = false;
-            if self.newline {
-                flags |= F::NEWLINE_BEFORE;
-                self.newline = false;
-            }
-        }
+    #[inline(always)]
+    fn push(&mut self, start: usize, end: usize, kind: TokenKind, flags: F) -> usize {
         self.out.push(Token {
             span: Span::new(start, end),
             kind,
-            flags,
+            flags: flags | self.pending,
         });
+        self.pending = F::NONE;
         end
     }
 
     /// The last token of this block, when it ends right at `i` (no separator between).
     fn attached(&self, i: usize) -> Option<&Token> {
-        if self.space || self.out.len() <= self.first {
+        if self.space() || self.out.len() <= self.first {
             return None;
         }
         self.out.last().filter(|t| t.span.end == i)
@@ -157,6 +207,10 @@ impl Tokenizer<'_, '_> {
         }
         if dotted {
             return true;
+        }
+        if dot - start > abbrev::MAX_LEN {
+            // Longer than any listed abbreviation and than any single letter.
+            return false;
         }
         let word = &self.text[start..dot];
         match abbrev::lookup(word) {
@@ -227,13 +281,20 @@ impl Tokenizer<'_, '_> {
 
     fn ascii_other(&mut self, i: usize, c: u8) -> usize {
         use TokenKind::{Punct, Symbol};
-        let next = self.b.get(i + 1).copied().filter(|_| i + 1 < self.end);
+        let next = self.b.get(i + 1).copied();
+        // The commonest punctuation by far, followed by a space: take both, before the
+        // general dispatch (a jump table whose target is hard to predict).
+        if (c == b',' || c == b'.') && next == Some(b' ') {
+            self.push(i, i + 1, Punct, F::SPACE_AFTER);
+            self.pending = F::SPACE_BEFORE;
+            return i + 2;
+        }
         match c {
             b'.' => {
                 if next == Some(b'.') {
                     let e = run_of(self.b, i, self.end, |c| c == b'.');
                     self.push(i, e, Punct, F::NONE)
-                } else if self.space && self.digit_at(i + 1) {
+                } else if self.space() && self.digit_at(i + 1) {
                     self.word(i, i + 1)
                 } else {
                     self.push(i, i + 1, Punct, F::NONE)
@@ -243,7 +304,7 @@ impl Tokenizer<'_, '_> {
                 let e = run_of(self.b, i, self.end, |c| c == b'?' || c == b'!');
                 self.push(i, e, Punct, F::NONE)
             }
-            b'-' | b'+' if self.space && self.digit_at(i + 1) => self.word(i, i + 1),
+            b'-' | b'+' if self.space() && self.digit_at(i + 1) => self.word(i, i + 1),
             b'-' => {
                 let e = run_of(self.b, i, self.end, |c| c == b'-');
                 self.push(i, e, Punct, F::NONE)
@@ -282,7 +343,9 @@ impl Tokenizer<'_, '_> {
                 return self.push(i, e, Punct, F::NONE);
             }
             '\u{2019}' | '\u{2018}' => return self.apostrophe(i, len),
-            '\u{2212}' if self.space && self.digit_at(i + len) => return self.word(i, i + len),
+            '\u{2212}' if self.space() && self.digit_at(i + len) => {
+                return self.word(i, i + len);
+            }
             _ => {}
         }
         if is_quote_char(ch) {
@@ -376,7 +439,7 @@ impl Tokenizer<'_, '_> {
         {
             // Take back the attached tokens that form the local part.
             let mut start = i;
-            let mut space = false;
+            let mut before = F::NONE;
             while self.out.len() > self.first {
                 let Some(&t) = self.out.last() else { break };
                 if t.span.end != start
@@ -388,13 +451,13 @@ impl Tokenizer<'_, '_> {
                 }
                 self.out.pop();
                 start = t.span.start;
-                space = t.space_before();
-                if space {
+                before = F(t.flags.0 & (F::SPACE_BEFORE.0 | F::NEWLINE_BEFORE.0));
+                if t.space_before() {
                     break;
                 }
             }
             if start < i {
-                self.space = space;
+                self.pending = before;
                 return self.push(start, domain_end, TokenKind::Word, F::LINK);
             }
         }
@@ -448,6 +511,22 @@ impl Tokenizer<'_, '_> {
             let e = self.extends(i + 1);
             self.push(i, e, TokenKind::Symbol, F::NONE)
         }
+    }
+}
+
+/// `http`, `https` or `ftp`, in any case.
+fn is_url_scheme(word: &[u8]) -> bool {
+    [&b"http"[..], b"https", b"ftp"]
+        .iter()
+        .any(|s| word.eq_ignore_ascii_case(s))
+}
+
+#[inline(always)]
+fn kind_of(first: u8) -> TokenKind {
+    if first.is_ascii_digit() {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
     }
 }
 

@@ -1,0 +1,78 @@
+# summit: the single entry point for building, running and checking everything.
+#
+#   make run     build the CLI and analyse the example article (pretty view)
+#   make test    everything CI checks: fmt, clippy, Rust tests, the Python wheel, pytest
+#   make lint    fmt and clippy only
+#   make bench   criterion benches
+#   make fuzz    a short cargo-fuzz run of the analysis entry point (FUZZ_SECONDS=60)
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO ?= cargo
+PYTHON ?= python3
+VENV := .venv
+VENV_PY := $(VENV)/bin/python
+EXAMPLE := examples/summit-article.txt
+FUZZ_SECONDS ?= 60
+# Where the read-only data lives (seeds, corpora); the tests read it.
+export SUMMIT_SHARED ?= $(abspath ../shared)
+
+.PHONY: help run test lint fmt clippy rust-test wheel venv pytest bench fuzz train eval bench-peers
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+run:
+	$(CARGO) build --release --locked -p summit-cli
+	./target/release/summit analyze --format pretty $(EXAMPLE)
+
+test: lint rust-test pytest
+
+lint: fmt clippy
+
+fmt:
+	$(CARGO) fmt --all --check
+
+clippy:
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+rust-test:
+	$(CARGO) test --workspace --locked
+
+# A fresh virtual environment each time, so that the wheel is what gets tested.
+venv:
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(VENV_PY) -m pip install --quiet --upgrade pip
+	$(VENV_PY) -m pip install --quiet 'maturin>=1.9.4,<2' pytest mypy
+
+wheel: venv
+	rm -rf target/wheels
+	cd python && ../$(VENV)/bin/maturin build --release --locked --interpreter ../$(VENV_PY) --out ../target/wheels
+	$(VENV_PY) -m pip install --quiet target/wheels/summit_core-*.whl
+
+# The cross-surface test drives the `summit` binary that `cargo test` built.
+pytest: wheel
+	$(CARGO) test --workspace --locked --no-run
+	cd python && ../$(VENV_PY) -m mypy.stubtest summit_core
+	SUMMIT_BIN=$(abspath target/debug/summit) $(VENV_PY) -m pytest -c python/pyproject.toml --rootdir . python/tests tests
+
+bench:
+	$(CARGO) bench --workspace --locked
+
+fuzz:
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install --locked cargo-fuzz
+	mkdir -p fuzz/corpus/analyze
+	cd fuzz && $(CARGO) +nightly fuzz run analyze corpus/analyze $(wildcard $(SUMMIT_SHARED)/seeds) \
+		-- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
+
+train:
+	@echo "make train: see issue 3 (the NER model)"
+
+eval:
+	@echo "make eval: see issues 3 and 4 (summit eval ner / summit eval quotes)"
+
+bench-peers:
+	@echo "make bench-peers: see issue 3 (spaCy en_core_web_sm, same files, same run)"

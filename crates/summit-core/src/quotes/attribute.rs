@@ -1,0 +1,1545 @@
+//! Attribution: which words report speech (the cue), who is reported (the source noun
+//! phrase) and what was said (the content), unit by unit.
+//!
+//! Every cue is read in one of a few frames:
+//! - complement: `SOURCE CUE [ADDRESSEE] [adverbials] [that] CONTENT` ("Peskov told CNN on
+//!   Friday that …", "he said of Putin: “…”");
+//! - after its content: `CONTENT, SOURCE CUE` / `CONTENT, CUE SOURCE` ("“…,” said Alex
+//!   Rodzianka, director of …", "…, analysts say.");
+//! - participle: `…, saying that CONTENT`, whose source is the clause's subject;
+//! - "according to SOURCE";
+//! - naming: `CUE X as “…”`, `called him a “…”`, a quoted phrase credited to the source.
+//!
+//! Quoted regions that no cue claims continue the previous quotation when they stand alone
+//! (a quoted sentence or paragraph after an attributed one); the rest are scare quotes and
+//! titles. No regex, no allocation per token: a walk over the view's tokens.
+
+use super::lex::{self, Shape, View};
+use super::lexicon::{CueClass, CueVerb, Form, Lexicon, class, frame};
+use super::marks::Role;
+use crate::{QuoteKind, Span};
+
+/// A noun phrase that names a source or an addressee: tokens `start..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Np {
+    pub start: usize,
+    pub end: usize,
+    pub head: usize,
+    pub kind: NpKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NpKind {
+    Pronoun,
+    /// Headed by a capitalised word: a name ("Dmitry Peskov", "the Kremlin").
+    Name,
+    /// Headed by a common noun ("the Russian leader", "two sources familiar with …").
+    Description,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Source {
+    Np(Np),
+    /// The same source as an earlier attribution (a continued quotation, a participle).
+    Same(usize),
+    None,
+}
+
+/// One attribution found in the text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    pub kind: QuoteKind,
+    /// Content tokens, inclusive.
+    pub content: (usize, usize),
+    /// The content as a byte span (for direct quotes, inside the marks).
+    pub span: Span,
+    /// Cue tokens `a..b`.
+    pub cue: Option<(usize, usize)>,
+    pub source: Source,
+    pub addressee: Option<Np>,
+    /// The attribution continues an earlier one's quotation (no cue of its own).
+    pub continues: Option<usize>,
+}
+
+/// Options of the quote stage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Also report attributed beliefs, wishes and findings ("Russia fears …", "the poll
+    /// shows …") as indirect quotes.
+    pub attitudes: bool,
+}
+
+struct CueHit {
+    verb: &'static CueVerb,
+    form: Form,
+    /// Tokens of the cue, `a..b`.
+    a: usize,
+    b: usize,
+    according: bool,
+}
+
+pub(crate) fn find(v: &View<'_>, opts: Options) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut claimed = vec![false; v.regions.len()];
+    let lex = Lexicon::get();
+    for (ui, unit) in v.units.iter().enumerate() {
+        let (lo, hi) = (unit.start, unit.end);
+        let first_in_unit = out.len();
+        // Tokens covered by an attribution's content: cues inside them are nested.
+        let mut covered_to = lo;
+        let mut i = lo;
+        while i < hi {
+            let t = &v.toks[i];
+            if t.in_region() || t.shape != Shape::Word || i < covered_to {
+                i += 1;
+                continue;
+            }
+            let Some(hit) = cue_at(v, i, hi, lex) else {
+                i += 1;
+                continue;
+            };
+            if !opts.attitudes && matches!(hit.verb.class, CueClass::Attitude | CueClass::Evidence)
+            {
+                i = hit.b;
+                continue;
+            }
+            let before = out.len();
+            attribute(v, &hit, lo, hi, first_in_unit, &mut out, &mut claimed);
+            if out.len() > before {
+                let f = &out[out.len() - 1];
+                if f.content.0 >= hit.b {
+                    covered_to = covered_to.max(f.content.1 + 1);
+                }
+                i = hit.b;
+            } else {
+                i = hit.b;
+            }
+            let _ = ui;
+        }
+    }
+    dash_attributions(v, &mut out, &mut claimed);
+    continuations(v, &mut out, &mut claimed);
+    out
+}
+
+/// "“…” ― Francisco Herrero": a quotation signed with a dash and a name.
+fn dash_attributions(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
+    for (ri, r) in v.regions.iter().enumerate() {
+        if claimed[ri] || r.region.close.is_none() {
+            continue;
+        }
+        let d = r.toks.1 + 1;
+        let Some(dash) = v.toks.get(d) else {
+            continue;
+        };
+        let is_dash = dash.shape == Shape::Punct
+            && (matches!(dash.ch, '\u{2015}' | '\u{2014}' | '\u{2013}')
+                || dash.ch == '-' && v.toks.get(d + 1).is_some_and(|t| t.is_punct('-')));
+        if !is_dash || dash.para != v.toks[r.toks.1].para {
+            continue;
+        }
+        let mut s = d + 1;
+        while s < v.toks.len() && v.toks[s].is_punct('-') {
+            s += 1;
+        }
+        let unit_end = v.units[v.unit_of[d] as usize].end;
+        let Some(np) = np_right(v, s, unit_end) else {
+            continue;
+        };
+        let rest_ok = v.toks[np.end..unit_end]
+            .iter()
+            .all(|t| t.shape == Shape::Punct);
+        if np.kind != NpKind::Name || !rest_ok || v.toks[np.start].para != dash.para {
+            continue;
+        }
+        claimed[ri] = true;
+        out.push(Found {
+            kind: QuoteKind::Direct,
+            content: (inner_first(v, ri), inner_last(v, ri)),
+            span: r.region.inner,
+            cue: Some((d, d + 1)),
+            source: Source::Np(np),
+            addressee: None,
+            continues: None,
+        });
+    }
+}
+
+/// The reporting verb (or "according to") starting at token `i`.
+fn cue_at(v: &View<'_>, i: usize, hi: usize, lex: &'static Lexicon) -> Option<CueHit> {
+    let t = &v.toks[i];
+    if v.is_word(i, "according") && i + 1 < hi && v.is_word(i + 1, "to") {
+        let verb = lex.verbs.iter().find(|c| &*c.lemma == "say")?;
+        return Some(CueHit {
+            verb,
+            form: Form::Base,
+            a: i,
+            b: i + 2,
+            according: true,
+        });
+    }
+    let entry = t.entry?;
+    'forms: for cf in &entry.cues {
+        let b = i + 1 + cf.tail.len();
+        if b > hi {
+            continue;
+        }
+        for (k, w) in cf.tail.iter().enumerate() {
+            let j = i + 1 + k;
+            if v.toks[j].in_region() || !v.tok_text(j).eq_ignore_ascii_case(w) {
+                continue 'forms;
+            }
+        }
+        let verb = &lex.verbs[cf.verb as usize];
+        let hit = CueHit {
+            verb,
+            form: cf.form,
+            a: i,
+            b,
+            according: false,
+        };
+        if verbal(v, &hit) {
+            return Some(hit);
+        }
+    }
+    None
+}
+
+/// Whether the cue word is used as a verb here (not "a statement", "his claims").
+fn verbal(v: &View<'_>, hit: &CueHit) -> bool {
+    let i = hit.a;
+    let prev = skip_left(v, i, |t| {
+        t.is(class::ADV | class::NEG) && !t.is(class::TIME)
+    });
+    if let Some(p) = prev {
+        let pt = &v.toks[p];
+        if pt.is(class::DET | class::POSS) && !pt.is(class::PRON) || pt.has(lex::POSSESSIVE) {
+            return false;
+        }
+        // "the said agreement", "a so-called"
+        if pt.is_punct('-') {
+            return false;
+        }
+    }
+    if hit.verb.has(frame::NOUN) && matches!(hit.form, Form::Base | Form::ThirdSingular) {
+        // "notes", "claims", "calls": a verb after a subject, an auxiliary or "to", or
+        // when a complement follows ("calls on Russia to", "notes that").
+        let subject_before = prev.is_some_and(|p| {
+            let pt = &v.toks[p];
+            pt.is(class::PRON | class::AUX | class::SPEAKER | class::GROUP | class::ROLE)
+                || v.is_word(p, "to")
+                || pt.cap() && !pt.has(lex::SENT_START)
+        });
+        let complement_after = hit.b < v.toks.len() && {
+            let n = &v.toks[hit.b];
+            v.is_word(hit.b, "that")
+                || n.is_punct(':')
+                || n.mark == Some(Role::Open)
+                || hit.verb.has(frame::INF) && v.is_word(hit.b, "on")
+        };
+        if !subject_before && !complement_after {
+            return false;
+        }
+    }
+    // A capitalised cue in the middle of a sentence is a name ("Hope", "Post").
+    if v.toks[i].cap() && !v.toks[i].has(lex::SENT_START) && !v.toks[i].has(lex::ALL_CAPS) {
+        let titlecase_context =
+            i > 0 && v.toks[i - 1].cap() && i + 1 < v.toks.len() && v.toks[i + 1].cap();
+        if !titlecase_context && hit.verb.has(frame::NOUN) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The nearest token left of `i` that `skip` does not skip, within the same unit.
+fn skip_left(v: &View<'_>, i: usize, skip: impl Fn(&lex::Tok) -> bool) -> Option<usize> {
+    let unit = v.units[v.unit_of[i] as usize].start;
+    let mut k = i;
+    while k > unit {
+        k -= 1;
+        if !skip(&v.toks[k]) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Reads one cue: source, addressee and content, in the frame that fits.
+fn attribute(
+    v: &View<'_>,
+    hit: &CueHit,
+    lo: usize,
+    hi: usize,
+    first_in_unit: usize,
+    out: &mut Vec<Found>,
+    claimed: &mut [bool],
+) {
+    if hit.according {
+        according(v, hit, lo, hi, out, claimed);
+        return;
+    }
+    // The verb group: auxiliaries, negation and adverbs before the cue.
+    let mut g = hit.a;
+    let mut passive = false;
+    while g > lo {
+        let t = &v.toks[g - 1];
+        if t.in_region() {
+            break;
+        }
+        if t.is(class::AUX | class::NEG) || t.is(class::ADV) && !t.is(class::TIME | class::SUB) {
+            if matches!(
+                v.tok_text(g - 1).to_ascii_lowercase().as_str(),
+                "was" | "were" | "is" | "are" | "been" | "being" | "be"
+            ) && matches!(hit.form, Form::Past | Form::PastParticiple)
+            {
+                passive = true;
+            }
+            g -= 1;
+        } else {
+            break;
+        }
+    }
+    if passive {
+        // "was described as “…”": a partial quotation with an unstated source.
+        if hit.verb.has(frame::AS | frame::NAME) {
+            partial_after(v, hit, hit.b, hi, Source::None, out, claimed);
+        }
+        return;
+    }
+    let participle = hit.form == Form::Ing && !(g < hit.a && v.toks[g].is(class::AUX));
+    let right = complement(v, hit, hi);
+
+    // Who: the subject on the left, an inverted subject on the right, or the clause's
+    // subject for a participle.
+    let left_np = if g > lo { np_left(v, g - 1, lo) } else { None };
+    if participle {
+        if let Some(np) = left_np {
+            let gerund = np.start > lo
+                && [
+                    "about", "of", "on", "for", "by", "after", "despite", "against", "over",
+                ]
+                .iter()
+                .any(|w| v.is_word(np.start - 1, w));
+            if gerund {
+                return;
+            }
+        }
+    }
+    let coordinated = g > lo && (v.is_word(g - 1, "and") || v.is_word(g - 1, "but"));
+    let mut source = Source::None;
+    let mut content_left: Option<(usize, usize)> = None;
+    if coordinated && !participle {
+        source = governing_source(v, lo, hit.a, first_in_unit, out);
+    } else if participle {
+        source = match left_np {
+            Some(np)
+                if !passive && np.kind != NpKind::Pronoun
+                    || left_np.is_some_and(|n| n.kind == NpKind::Pronoun) =>
+            {
+                Source::Np(np)
+            }
+            _ => governing_source(v, lo, hit.a, first_in_unit, out),
+        };
+    } else if let Some(np) = left_np.filter(|_| !passive) {
+        source = Source::Np(np);
+        if right.is_none_or(|r| r.introduced) {
+            content_left = left_content(v, np.start, lo, first_in_unit, out);
+        }
+    } else if g > lo && is_comma_or_close(v, g - 1) {
+        // "…,” said X" (inverted) or "X, who …, said".
+        let inverted = np_right(v, hit.b, hi).filter(|np| {
+            np.end >= hi || {
+                let n = &v.toks[np.end];
+                n.shape == Shape::Punct && matches!(n.ch, ',' | '.' | ';' | '(' | ':' | '?' | '!')
+                    || n.is(class::TIME)
+                    || n.mark.is_some()
+            }
+        });
+        match inverted {
+            Some(np) if right.is_none_or(|r| r.start <= np.end || r.introduced) => {
+                source = Source::Np(np);
+                content_left = left_content(v, hit.a, lo, first_in_unit, out);
+                if let Some(np2) = apposition_source(v, g - 1, lo) {
+                    if content_left.is_none() {
+                        source = Source::Np(np2);
+                    }
+                }
+            }
+            _ => {
+                if let Some(np) = apposition_source(v, g - 1, lo) {
+                    source = Source::Np(np);
+                }
+            }
+        }
+    } else if let Some(np) =
+        np_right(v, hit.b, hi).filter(|_| g == lo && hit.verb.has(frame::QUOTE))
+    {
+        // Unit-initial inverted cue: "Said the minister: …" (rare).
+        source = Source::Np(np);
+    }
+    let inverted_source_end = match source {
+        Source::Np(np) if np.start >= hit.b => Some(np.end),
+        _ => None,
+    };
+
+    // What: content on the right (complement), or on the left (the cue follows it).
+    // "“A,” she said, “B.”": a quotation on both sides is one split quotation, read from
+    // the left.
+    let split = content_left.is_some_and(|(s, e)| kind_of(v, s, e, false) == QuoteKind::Direct);
+    if let Some(r) = right
+        .filter(|r| inverted_source_end.is_none_or(|e| r.start >= e) && !(r.introduced && split))
+    {
+        let kind = if r.introduced {
+            QuoteKind::Direct
+        } else {
+            kind_of(v, r.start, r.end, r.that)
+        };
+        let (content, span) = content_span(v, kind, r.start, r.end);
+        claim(v, claimed, content);
+        out.push(Found {
+            kind,
+            content,
+            span,
+            cue: Some((hit.a, hit.b)),
+            source,
+            addressee: r.addressee,
+            continues: None,
+        });
+        return;
+    }
+    if let Some((s, e)) = content_left {
+        let kind = kind_of(v, s, e, false);
+        let (content, span) = content_span(v, kind, s, e);
+        claim(v, claimed, content);
+        let idx = out.len();
+        out.push(Found {
+            kind,
+            content,
+            span,
+            cue: Some((hit.a, hit.b)),
+            source,
+            addressee: right
+                .and_then(|r| r.addressee)
+                .or_else(|| addressee_after(v, hit, hi)),
+            continues: None,
+        });
+        // "“A,” he said, “B.”": the second part shares the attribution.
+        if kind == QuoteKind::Direct {
+            let after = inverted_source_end.unwrap_or(hit.b);
+            split_rest(v, after, hi, idx, out, claimed);
+        }
+        return;
+    }
+    // A quoted phrase credited to the source: "called it “reckless”", "described X as “…”".
+    if !matches!(source, Source::None) || hit.verb.has(frame::AS | frame::NAME) {
+        partial_after(
+            v,
+            hit,
+            inverted_source_end.unwrap_or(hit.b),
+            hi,
+            source,
+            out,
+            claimed,
+        );
+    }
+}
+
+/// A short quotation within a few words after the cue, credited as a partial quote.
+fn partial_after(
+    v: &View<'_>,
+    hit: &CueHit,
+    from: usize,
+    hi: usize,
+    source: Source,
+    out: &mut Vec<Found>,
+    claimed: &mut [bool],
+) {
+    let mut k = from;
+    let limit = (k + 8).min(hi);
+    while k < limit {
+        let t = &v.toks[k];
+        if t.in_region() {
+            let ri = t.region as usize;
+            let r = &v.regions[ri];
+            if claimed[ri] || r.region.inner.len() > 80 {
+                return;
+            }
+            claimed[ri] = true;
+            out.push(Found {
+                kind: QuoteKind::Partial,
+                content: (inner_first(v, ri), inner_last(v, ri)),
+                span: r.region.inner,
+                cue: Some((hit.a, hit.b)),
+                source,
+                addressee: None,
+                continues: None,
+            });
+            return;
+        }
+        if t.shape == Shape::Punct && !matches!(t.ch, '-')
+            || t.is(class::SUB) && !v.is_word(k, "as")
+        {
+            return;
+        }
+        k += 1;
+    }
+}
+
+fn is_comma_or_close(v: &View<'_>, k: usize) -> bool {
+    let t = &v.toks[k];
+    t.is_punct(',')
+        || t.mark == Some(Role::Close)
+        || t.is_punct('\u{2014}')
+        || t.is_punct('\u{2013}')
+}
+
+/// "According to X, …" and "…, according to X".
+fn according(
+    v: &View<'_>,
+    hit: &CueHit,
+    lo: usize,
+    hi: usize,
+    out: &mut Vec<Found>,
+    claimed: &mut [bool],
+) {
+    let Some(np) = np_right(v, hit.b, hi) else {
+        return;
+    };
+    let (s, e) = if hit.a == lo
+        || (hit.a > lo
+            && v.toks[lo..hit.a]
+                .iter()
+                .all(|t| t.is(class::CONJ | class::ADV) || t.is_punct(',')))
+    {
+        // Content after the source: "According to X, CONTENT."
+        let mut s = np.end;
+        while s < hi && v.toks[s].is_punct(',') {
+            s += 1;
+        }
+        (s, content_end(v, s, hi))
+    } else if hit.a > lo
+        && (v.toks[hit.a - 1].is_punct(',') || v.toks[hit.a - 1].mark == Some(Role::Close))
+    {
+        let mut s = lo;
+        if let Some(prev) = out
+            .iter()
+            .rev()
+            .find(|f| f.content.1 < hit.a && f.content.1 >= lo)
+        {
+            s = prev.content.1 + 1;
+        }
+        (s, hit.a)
+    } else {
+        return;
+    };
+    if s >= e {
+        return;
+    }
+    let kind = kind_of(v, s, e, false);
+    let (content, span) = content_span(v, kind, s, e);
+    if span.is_empty() {
+        return;
+    }
+    claim(v, claimed, content);
+    out.push(Found {
+        kind,
+        content,
+        span,
+        cue: Some((hit.a, hit.b)),
+        source: Source::Np(np),
+        addressee: None,
+        continues: None,
+    });
+}
+
+/// Content tokens `start..end` (exclusive) on the cue's right, with what came before it.
+#[derive(Clone, Copy, Debug)]
+struct Right {
+    start: usize,
+    end: usize,
+    that: bool,
+    /// A quotation introduced by a colon or a comma ("said: “…”"): direct, whatever follows.
+    introduced: bool,
+    addressee: Option<Np>,
+}
+
+/// The addressee right after a cue that takes one ("told Reuters", "told reporters").
+fn addressee_after(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Np> {
+    if hit.b >= hi || !hit.verb.has(frame::TELL) {
+        return None;
+    }
+    let t = &v.toks[hit.b];
+    if t.is(class::OBJ) && (!t.is(class::PRON) || v.is_word(hit.b, "her")) {
+        return Some(Np {
+            start: hit.b,
+            end: hit.b + 1,
+            head: hit.b,
+            kind: NpKind::Pronoun,
+        });
+    }
+    np_right(v, hit.b, hi).filter(|np| np.kind != NpKind::Pronoun)
+}
+
+fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
+    let verb = hit.verb;
+    let mut p = hit.b;
+    let mut addressee = None;
+    if p >= hi {
+        return None;
+    }
+    // An addressee: "told Reuters", "told reporters", "warned Moscow that".
+    if verb.has(frame::TELL | frame::ADDR) {
+        let t = &v.toks[p];
+        if t.is(class::OBJ) && !t.is(class::PRON) || t.is(class::OBJ) && v.is_word(p, "her") {
+            addressee = Some(Np {
+                start: p,
+                end: p + 1,
+                head: p,
+                kind: NpKind::Pronoun,
+            });
+            p += 1;
+        } else if let Some(np) = np_right(v, p, hi) {
+            let next_ok = np.end >= hi || {
+                let n = &v.toks[np.end];
+                v.is_word(np.end, "that")
+                    || v.is_word(np.end, "to")
+                    || n.is(class::PREP | class::TIME)
+                    || n.shape == Shape::Punct
+                    || n.mark.is_some()
+            };
+            if verb.has(frame::TELL) || next_ok && v.is_word(np.end, "that") {
+                addressee = Some(np);
+                p = np.end;
+            }
+        }
+    }
+    // Adverbials between the cue and its content.
+    let mut guard = 0;
+    while p < hi && guard < 6 {
+        guard += 1;
+        let t = &v.toks[p];
+        if t.in_region() {
+            break;
+        }
+        if t.is(class::TIME) || t.is(class::ADV) && !t.is(class::SUB) && !v.is_word(p, "yet") {
+            p += 1;
+            continue;
+        }
+        // ", however, that …": a parenthetical adverb between commas.
+        if t.is_punct(',')
+            && p + 2 < hi
+            && v.toks[p + 1].is(class::ADV)
+            && v.toks[p + 2].is_punct(',')
+        {
+            p += 3;
+            continue;
+        }
+        if t.is_punct(',')
+            && p + 3 < hi
+            && v.toks[p + 1].is(class::PREP)
+            && v.toks[p + 3].is_punct(',')
+            && !v.toks[p + 2].in_region()
+        {
+            p += 4;
+            continue;
+        }
+        if t.is(class::PREP) && !v.is_word(p, "that") {
+            // "said at a press conference on Sunday that …", "told CNN in an interview, …",
+            // "said to reporters that …"
+            if verb.has(frame::INF)
+                && (v.is_word(p, "to") && !verb.has(frame::TELL)
+                    || v.is_word(p, "on")
+                    || v.is_word(p, "for"))
+            {
+                break;
+            }
+            let mut k = p + 1;
+            let limit = (p + 14).min(hi);
+            let mut found = None;
+            while k < limit {
+                let u = &v.toks[k];
+                if u.in_region() || u.is(class::SUB) && !v.is_word(k, "that") || v.is_word(k, "to")
+                {
+                    break;
+                }
+                if v.is_word(k, "that") {
+                    found = Some(k);
+                    break;
+                }
+                if u.is_punct(',') {
+                    found = Some(k);
+                    break;
+                }
+                if u.is_punct(':') {
+                    found = Some(k);
+                    break;
+                }
+                if u.shape == Shape::Punct && !matches!(u.ch, '-' | '.' | '\'') {
+                    break;
+                }
+                if u.entry.is_some_and(|e| !e.cues.is_empty()) && !u.cap() {
+                    break;
+                }
+                k += 1;
+            }
+            if addressee.is_none() && v.is_word(p, "to") && verb.has(frame::CLAUSE) {
+                if let Some(np) = np_right(v, p + 1, hi) {
+                    addressee = Some(np);
+                }
+            }
+            match found {
+                Some(k) if v.toks[k].is_punct(',') => {
+                    p = k + 1;
+                    continue;
+                }
+                Some(k) => {
+                    p = k;
+                    break;
+                }
+                None => return None,
+            }
+        }
+        break;
+    }
+    if p >= hi {
+        return None;
+    }
+    let t = &v.toks[p];
+    let mut that = false;
+    let mut introduced = false;
+    let start = if v.is_word(p, "that") && !t.in_region() {
+        that = true;
+        p + 1
+    } else if t.is_punct(':') || t.is_punct(',') {
+        // "said: “…”", "said, “…”"
+        let n = p + 1;
+        // "Caddell continued:" closing a paragraph whose successor is the quotation.
+        if t.is_punct(':') && n == hi && n < v.toks.len() && v.toks[n].mark == Some(Role::Open) {
+            let r = &v.regions[v.toks[n].region as usize];
+            return Some(Right {
+                start: n,
+                end: r.toks.1 + 1,
+                that: false,
+                introduced: true,
+                addressee,
+            });
+        }
+        if n < hi && v.toks[n].in_region() && v.toks[n].mark == Some(Role::Open)
+            || t.is_punct(':') && n < hi && v.toks[n].in_region()
+        {
+            introduced = true;
+            n
+        } else if t.is_punct(':') && verb.has(frame::CLAUSE | frame::QUOTE | frame::COLON) && n < hi
+        {
+            n
+        } else {
+            return None;
+        }
+    } else if t.in_region() {
+        if !verb.has(frame::QUOTE | frame::CLAUSE | frame::COLON) {
+            return None;
+        }
+        p
+    } else if verb.has(frame::ASK)
+        && matches!(
+            v.tok_text(p).to_ascii_lowercase().as_str(),
+            "whether" | "if" | "why" | "how" | "what" | "when" | "who" | "where"
+        )
+    {
+        p
+    } else if verb.has(frame::INF)
+        && (v.is_word(p, "to") || v.is_word(p, "on") || v.is_word(p, "for"))
+    {
+        if v.is_word(p, "to") { p } else { p + 1 }
+    } else if verb.has(frame::BARE) && clause_start(v, p) {
+        p
+    } else {
+        return None;
+    };
+    if start >= hi {
+        return None;
+    }
+    let end = content_end(v, start, hi);
+    if end <= start {
+        return None;
+    }
+    // A bare clause needs some substance.
+    if !that && !v.toks[start].in_region() && end - start < 3 {
+        return None;
+    }
+    Some(Right {
+        start,
+        end,
+        that,
+        introduced,
+        addressee,
+    })
+}
+
+/// Whether a clause plausibly starts at `p` (after a zero "that").
+fn clause_start(v: &View<'_>, p: usize) -> bool {
+    let t = &v.toks[p];
+    if t.in_region() {
+        return true;
+    }
+    if t.is(class::PRON) && !v.is_word(p, "it") || v.is_word(p, "there") || v.is_word(p, "it") {
+        return true;
+    }
+    if t.is(class::DET | class::NUM) && !v.is_word(p, "that") {
+        return true;
+    }
+    if t.shape == Shape::Number {
+        return true;
+    }
+    if t.cap() && !t.is(class::TIME) {
+        return true;
+    }
+    // A lower-case subject: "said bilateral relations have …" — an auxiliary within a few
+    // words tells a clause from an object; not a participle ("…, acknowledging that").
+    if t.entry.is_some_and(|e| !e.cues.is_empty()) || v.tok_text(p).ends_with("ing") {
+        return false;
+    }
+    let end = (p + 6).min(v.toks.len());
+    (p..end)
+        .take_while(|&k| v.toks[k].shape == Shape::Word && !v.toks[k].in_region())
+        .any(|k| v.toks[k].is(class::AUX))
+}
+
+/// Where content starting at `start` ends (exclusive): the unit's end or a boundary such as
+/// "; ", ", adding that", "and said", ", according to", ", he said".
+pub(crate) fn content_end(v: &View<'_>, start: usize, hi: usize) -> usize {
+    let lex = Lexicon::get();
+    let mut k = start;
+    while k < hi {
+        let t = &v.toks[k];
+        if t.in_region() {
+            let r = &v.regions[t.region as usize];
+            k = r.toks.1.max(k) + 1;
+            // A quotation ending in a comma ("… “low point,” adding that …") is followed
+            // by the same boundaries as a comma.
+            if k < hi
+                && r.toks.1 > r.toks.0
+                && v.toks[r.toks.1 - 1].is_punct(',')
+                && boundary_after_comma(v, k, start, hi, lex)
+            {
+                return k;
+            }
+            continue;
+        }
+        if t.is_punct(';') {
+            return k;
+        }
+        if t.is_punct(',') && k + 1 < hi && boundary_after_comma(v, k + 1, start, hi, lex) {
+            return k;
+        }
+        if t.is(class::CONJ) && (v.is_word(k, "and") || v.is_word(k, "but")) && k + 1 < hi {
+            if let Some(h) = cue_at(v, k + 1, hi, lex) {
+                if matches!(h.form, Form::Past | Form::ThirdSingular) {
+                    return k;
+                }
+            }
+        }
+        k += 1;
+    }
+    hi
+}
+
+/// Whether the words from `n` on, after a comma, start something the content does not
+/// hold: a participle cue (", adding that"), "according to", a new predicate (", but
+/// refuted …", ", and said"), an aside after a quotation (",” which …"), or an inner
+/// attribution (", he said").
+fn boundary_after_comma(
+    v: &View<'_>,
+    n: usize,
+    start: usize,
+    hi: usize,
+    lex: &'static Lexicon,
+) -> bool {
+    let nt = &v.toks[n];
+    if nt.in_region() {
+        return false;
+    }
+    if let Some(h) = cue_at(v, n, hi, lex) {
+        if h.form == Form::Ing || h.according {
+            return true;
+        }
+    }
+    if nt.is(class::CONJ) && n + 1 < hi {
+        if let Some(h) = cue_at(v, n + 1, hi, lex) {
+            if h.form != Form::Base {
+                return true;
+            }
+        }
+        // ", and he urged …": a new clause with its own subject.
+        if v.toks[n + 1].is(class::PRON)
+            && !v.toks[n + 1].is(class::POSS)
+            && !v.is_word(n + 1, "it")
+        {
+            return true;
+        }
+        // ", but refuted …": a second predicate of the main clause's subject.
+        let w = &v.toks[n + 1];
+        if v.is_word(n, "but")
+            && w.is_word()
+            && !w.cap()
+            && w.entry.is_none()
+            && v.tok_text(n + 1).ends_with("ed")
+        {
+            return true;
+        }
+    }
+    // ", though she noted …": a concession added by the author.
+    if v.is_word(n, "though") || v.is_word(n, "although") {
+        return true;
+    }
+    // ",” which …" right after a closing quotation mark: the author's aside.
+    if (v.is_word(n, "which") || v.is_word(n, "who"))
+        && n >= start + 2
+        && v.toks[n - 1].mark == Some(Role::Close)
+    {
+        return true;
+    }
+    if (v.is_word(n, "which") || v.is_word(n, "who"))
+        && n >= start + 3
+        && v.toks[n - 1].is_punct(',')
+        && v.toks[n - 2].mark == Some(Role::Close)
+    {
+        return true;
+    }
+    // ", he said" / ", the minister added" (an inner attribution).
+    if let Some(np) = np_right(v, n, hi) {
+        if np.end < hi {
+            if let Some(h) = cue_at(v, np.end, hi, lex) {
+                if h.form != Form::Ing && (h.b >= hi || v.toks[h.b].shape == Shape::Punct) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Content before the cue clause that starts at `clause_start`: from the unit's start (or
+/// the end of the unit's previous attribution) to the comma or closing mark before it.
+fn left_content(
+    v: &View<'_>,
+    clause_start: usize,
+    lo: usize,
+    first_in_unit: usize,
+    out: &[Found],
+) -> Option<(usize, usize)> {
+    if clause_start <= lo {
+        return None;
+    }
+    let mut e = clause_start;
+    // The separator: ", " or "—", or a closing mark (with the comma inside it).
+    let sep = &v.toks[e - 1];
+    if sep.is_punct(',') || sep.is_punct('\u{2014}') || sep.is_punct('\u{2013}') {
+        e -= 1;
+    } else if sep.mark != Some(Role::Close) {
+        return None;
+    }
+    let mut s = lo;
+    for f in &out[first_in_unit..] {
+        if f.content.1 < e && f.content.1 + 1 > s {
+            let cue_end = f.cue.map_or(f.content.1 + 1, |c| c.1);
+            s = s.max(f.content.1 + 1).max(cue_end);
+        }
+    }
+    // Skip leading punctuation and a fronted adverb ("Most importantly, …").
+    while s < e && v.toks[s].shape == Shape::Punct {
+        s += 1;
+    }
+    if let Some(c) = (s..(s + 3).min(e)).find(|&k| v.toks[k].is_punct(',')) {
+        if (s..c).all(|k| {
+            v.toks[k].is(class::ADV) || v.tok_text(k).ends_with("ly") || v.toks[k].is(class::CONJ)
+        }) {
+            s = c + 1;
+        }
+    }
+    if s >= e {
+        return None;
+    }
+    // A fronted adverbial is no content: require a region, or a clause of some length.
+    let has_region = v.toks[s..e].iter().any(|t| t.in_region());
+    if !has_region && e - s < 4 {
+        return None;
+    }
+    // "X, meanwhile, said": the left part is a name, not content.
+    if !has_region && np_right(v, s, e).is_some_and(|np| np.end >= e) {
+        return None;
+    }
+    Some((s, e))
+}
+
+/// Parts of a split direct quotation after its attribution: "“A,” he said, “B.”".
+fn split_rest(
+    v: &View<'_>,
+    from: usize,
+    hi: usize,
+    idx: usize,
+    out: &mut Vec<Found>,
+    claimed: &mut [bool],
+) {
+    let mut k = from;
+    while k < hi {
+        let t = &v.toks[k];
+        if t.in_region() {
+            let ri = t.region as usize;
+            if claimed[ri] {
+                return;
+            }
+            claimed[ri] = true;
+            let r = &v.regions[ri];
+            out.push(Found {
+                kind: QuoteKind::Direct,
+                content: (inner_first(v, ri), inner_last(v, ri)),
+                span: r.region.inner,
+                cue: out[idx].cue,
+                source: Source::Same(idx),
+                addressee: None,
+                continues: Some(idx),
+            });
+            k = r.toks.1 + 1;
+            continue;
+        }
+        if t.shape == Shape::Punct || t.is(class::TIME | class::ADV | class::PREP | class::CONJ) {
+            k += 1;
+            continue;
+        }
+        // ", referring to the excuse, “…”": an aside between the parts.
+        let limit = (k + 16).min(hi);
+        let mut j = k;
+        while j < limit && !v.toks[j].in_region() {
+            if v.toks[j].entry.is_some_and(|e| !e.cues.is_empty()) && j > k {
+                return;
+            }
+            j += 1;
+        }
+        if j < limit && j > k && v.toks[j - 1].is_punct(',') {
+            k = j;
+            continue;
+        }
+        return;
+    }
+}
+
+/// The source of a participle's clause ("…, saying that …"): the unit's last attribution's
+/// source, or the unit's subject.
+fn governing_source(
+    v: &View<'_>,
+    lo: usize,
+    before: usize,
+    first_in_unit: usize,
+    out: &[Found],
+) -> Source {
+    if let Some((i, _)) = out[first_in_unit..]
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, f)| f.cue.is_some_and(|c| c.0 < before))
+    {
+        return Source::Same(first_in_unit + i);
+    }
+    match unit_subject(v, lo, before) {
+        Some(np) => Source::Np(np),
+        None => Source::None,
+    }
+}
+
+/// The subject noun phrase of the unit starting at `lo`, past a fronted adverbial.
+pub(crate) fn unit_subject(v: &View<'_>, lo: usize, hi: usize) -> Option<Np> {
+    let mut s = lo;
+    while s < hi
+        && (v.toks[s].shape == Shape::Punct
+            || v.toks[s].is(class::CONJ)
+            || v.toks[s].mark.is_some())
+    {
+        s += 1;
+    }
+    if s >= hi {
+        return None;
+    }
+    let t = &v.toks[s];
+    let fronted = t.is(class::PREP | class::SUB | class::ADV) && !t.is(class::PRON)
+        || v.tok_text(s).ends_with("ing")
+        || v.tok_text(s).ends_with("ly")
+        || s + 1 < hi && v.toks[s + 1].is_punct(',')
+        || s + 2 < hi && v.toks[s + 2].is_punct(',') && !v.toks[s + 1].cap();
+    if fronted {
+        let limit = (s + 16).min(hi);
+        let comma = (s..limit).find(|&k| v.toks[k].is_punct(',') && !v.toks[k].in_region())?;
+        s = comma + 1;
+    }
+    np_right(v, s, hi)
+}
+
+/// The source in "X, who …, said" / "X, the head of Y, said" / "ROLE, NAME, said", given
+/// the comma at `comma` just before the verb group.
+fn apposition_source(v: &View<'_>, comma: usize, lo: usize) -> Option<Np> {
+    if !v.toks[comma].is_punct(',') {
+        return None;
+    }
+    let limit = comma.saturating_sub(40).max(lo);
+    let mut k = comma;
+    while k > limit {
+        k -= 1;
+        let t = &v.toks[k];
+        if t.in_region() {
+            return None;
+        }
+        if t.is_punct(',') {
+            // Tokens k+1..comma are the aside; the NP ends at k-1.
+            if k == lo {
+                return None;
+            }
+            let np = np_left(v, k - 1, lo)?;
+            // "ROLE, NAME, said": prefer the name between the commas.
+            let role = (np.start..np.end).any(|j| v.toks[j].is(class::ROLE | class::TITLE));
+            if np.kind == NpKind::Description || role {
+                if let Some(inner) = np_right(v, k + 1, comma) {
+                    if inner.kind == NpKind::Name && inner.end == comma {
+                        return Some(inner);
+                    }
+                }
+            }
+            return Some(np);
+        }
+        if t.is_punct(';') || t.is_punct(':') || t.is_punct('.') {
+            return None;
+        }
+    }
+    None
+}
+
+/// The noun phrase ending at token `e` (inclusive), walking left, not before `lo`.
+pub(crate) fn np_left(v: &View<'_>, e: usize, lo: usize) -> Option<Np> {
+    let t = &v.toks[e];
+    if t.in_region() || t.shape != Shape::Word && !t.is_punct(')') {
+        return None;
+    }
+    if t.is(class::PRON) && !t.is(class::POSS) {
+        return Some(Np {
+            start: e,
+            end: e + 1,
+            head: e,
+            kind: NpKind::Pronoun,
+        });
+    }
+    let mut k = e;
+    let mut head = e;
+    // A parenthesis after a name: "Rep. G.K. Butterfield (D-N.C.)".
+    if t.is_punct(')') {
+        let open = (k.saturating_sub(8).max(lo)..k)
+            .rev()
+            .find(|&j| v.toks[j].is_punct('('))?;
+        if open == lo {
+            return None;
+        }
+        k = open - 1;
+        head = k;
+    }
+    if !np_token(v, head, true) {
+        return None;
+    }
+    let mut start = k;
+    let mut lower = 0;
+    loop {
+        let cur = &v.toks[start];
+        if cur.is(class::DET | class::POSS) && !cur.is(class::PRON) {
+            // A determiner opens the phrase, unless the phrase is the object of "of" in a
+            // name: "Mr. Morgan of the Sierra Club".
+            let of_name = start >= lo + 2
+                && (v.is_word(start - 1, "of") || v.is_word(start - 1, "for"))
+                && v.toks[start - 2].cap()
+                && !v.toks[start - 2].in_region();
+            if !of_name {
+                break;
+            }
+        }
+        if start == lo {
+            break;
+        }
+        let p = start - 1;
+        let pt = &v.toks[p];
+        if pt.in_region() {
+            break;
+        }
+        let ok = if pt.shape == Shape::Word {
+            if pt.is(class::DET | class::POSS) && !pt.is(class::PRON)
+                || pt.is(class::NUM)
+                || pt.has(lex::POSSESSIVE)
+            {
+                true
+            } else if v.is_word(p, "of")
+                || v.is_word(p, "for")
+                || v.is_word(p, "and")
+                || v.is_word(p, "&")
+            {
+                // Inside a name: "Secretary of State", "Center for a New American Security".
+                p > lo
+                    && (v.toks[p - 1].cap() || v.toks[p - 1].is(class::ROLE))
+                    && (cur.cap() || cur.is(class::DET))
+            } else if pt.cap() {
+                !pt.is(class::FUNCTION) || pt.is(class::TITLE)
+            } else if np_token(v, p, false) {
+                lower += 1;
+                lower <= 4
+            } else {
+                false
+            }
+        } else {
+            pt.shape == Shape::Number
+                || pt.is_punct('-') && p > lo && v.toks[p - 1].shape == Shape::Word
+                || pt.mark == Some(Role::Apostrophe)
+                || pt.is_punct('.') && p > lo && v.toks[p - 1].cap()
+        };
+        if !ok {
+            break;
+        }
+        start = p;
+    }
+    // Trim leading connectives.
+    while start < head
+        && (v.is_word(start, "of") || v.is_word(start, "for") || v.is_word(start, "and"))
+    {
+        start += 1;
+    }
+    Some(Np {
+        start,
+        end: e + 1,
+        head,
+        kind: np_kind(v, start, head),
+    })
+}
+
+/// The noun phrase starting at token `s`, walking right, before `hi`.
+pub(crate) fn np_right(v: &View<'_>, s: usize, hi: usize) -> Option<Np> {
+    if s >= hi {
+        return None;
+    }
+    let t = &v.toks[s];
+    if t.in_region() || t.shape != Shape::Word {
+        return None;
+    }
+    if t.is(class::PRON) && !t.is(class::POSS) {
+        return Some(Np {
+            start: s,
+            end: s + 1,
+            head: s,
+            kind: NpKind::Pronoun,
+        });
+    }
+    let mut k = s;
+    let mut head = None;
+    let mut lower = 0;
+    while k < hi {
+        let u = &v.toks[k];
+        if u.in_region() {
+            break;
+        }
+        if head.is_some_and(|h: usize| v.toks[h].is(class::SPEAKER | class::GROUP))
+            && ["familiar", "close", "briefed"]
+                .iter()
+                .any(|w| v.is_word(k, w))
+        {
+            break;
+        }
+        let ok = if u.shape == Shape::Word {
+            if u.is(class::DET | class::POSS | class::NUM) && !u.is(class::PRON) {
+                head.is_none() || v.toks[k - 1].is(class::PREP)
+            } else if v.is_word(k, "of")
+                || v.is_word(k, "for")
+                || v.is_word(k, "and")
+                || v.is_word(k, "&")
+            {
+                head.is_some()
+                    && k + 1 < hi
+                    && (v.toks[k + 1].cap()
+                        || v.toks[k + 1].is(class::DET) && k + 2 < hi && v.toks[k + 2].cap())
+                    && !(v.is_word(k, "and") && k + 1 < hi && v.toks[k + 1].is(class::PRON))
+            } else if u.cap() {
+                (!u.is(class::FUNCTION) || u.is(class::TITLE))
+                    && !(u.entry.is_some_and(|e| !e.cues.is_empty())
+                        && head.is_some()
+                        && !u.has(lex::ALL_CAPS)
+                        && !(k + 1 < hi && v.toks[k + 1].cap()))
+            } else if np_token(v, k, false) {
+                // After the head, a lower-case "-ed" word is the verb ("a panel voted").
+                lower += 1;
+                lower <= 4
+                    && !(head.is_some()
+                        && u.entry.is_none()
+                        && (v.tok_text(k).ends_with("ed") || v.tok_text(k).ends_with("ing")))
+            } else {
+                false
+            }
+        } else {
+            u.shape == Shape::Number && head.is_none()
+                || u.is_punct('-')
+                    && head.is_some()
+                    && k + 1 < hi
+                    && v.toks[k + 1].shape == Shape::Word
+                || u.mark == Some(Role::Apostrophe)
+        };
+        if !ok {
+            break;
+        }
+        if u.shape == Shape::Word
+            && !u.is(class::DET | class::NUM | class::PREP)
+            && !v.is_word(k, "and")
+        {
+            head = Some(k);
+        }
+        k += 1;
+    }
+    let mut head = head?;
+    let mut end = head + 1;
+    // "(D-N.C.)" after a name.
+    if end < hi && v.toks[end].is_punct('(') && v.toks[head].cap() {
+        if let Some(close) = (end..(end + 8).min(hi)).find(|&j| v.toks[j].is_punct(')')) {
+            end = close + 1;
+        }
+    }
+    // "sources familiar with the matter", "people close to him".
+    if v.toks[head].is(class::SPEAKER | class::GROUP) && end < hi {
+        let w = v.tok_text(end).to_ascii_lowercase();
+        if matches!(w.as_str(), "familiar" | "close" | "briefed") {
+            let mut j = end;
+            while j < hi
+                && !(v.toks[j].shape == Shape::Punct && v.toks[j].ch != '-')
+                && !v.toks[j].in_region()
+                && j < end + 10
+            {
+                if v.toks[j].entry.is_some_and(|e| !e.cues.is_empty()) && !v.toks[j].cap()
+                    || v.is_word(j, "that")
+                {
+                    break;
+                }
+                j += 1;
+            }
+            end = j;
+        }
+    }
+    if head < s {
+        head = s;
+    }
+    Some(Np {
+        start: s,
+        end,
+        head,
+        kind: np_kind(v, s, head),
+    })
+}
+
+/// Whether token `k` can be part of a noun phrase (as its head when `as_head`).
+fn np_token(v: &View<'_>, k: usize, as_head: bool) -> bool {
+    let t = &v.toks[k];
+    if t.shape != Shape::Word || t.in_region() {
+        return false;
+    }
+    if t.is(class::FUNCTION | class::TIME) && !t.is(class::TITLE | class::SPEAKER | class::ROLE) {
+        return false;
+    }
+    if t.is(class::ADV) {
+        return false;
+    }
+    if t.entry.is_some_and(|e| !e.cues.is_empty())
+        && !t.cap()
+        && !t.is(class::SPEAKER | class::ARTIFACT | class::ROLE)
+    {
+        return false;
+    }
+    if t.cap() {
+        return true;
+    }
+    if as_head {
+        return !v.tok_text(k).ends_with("ly");
+    }
+    // Lower-case modifiers: not adverbs in -ly, not verbs in -ed that follow a name.
+    let w = v.tok_text(k);
+    !w.ends_with("ly")
+}
+
+fn np_kind(v: &View<'_>, start: usize, head: usize) -> NpKind {
+    let h = &v.toks[head];
+    if h.is(class::PRON) && start == head {
+        return NpKind::Pronoun;
+    }
+    let generic =
+        h.is(class::SPEAKER | class::GROUP | class::ROLE | class::ARTIFACT | class::TITLE);
+    if h.cap() && !(generic && (h.has(lex::SENT_START) || head == start)) || h.has(lex::ALL_CAPS) {
+        NpKind::Name
+    } else {
+        NpKind::Description
+    }
+}
+
+/// The quote kind of content tokens `s..e`.
+fn kind_of(v: &View<'_>, s: usize, e: usize, that: bool) -> QuoteKind {
+    let mut e2 = e;
+    while e2 > s && v.toks[e2 - 1].shape == Shape::Punct && !v.toks[e2 - 1].in_region() {
+        e2 -= 1;
+    }
+    if e2 <= s {
+        return QuoteKind::Indirect;
+    }
+    let first = &v.toks[s];
+    if !that && first.in_region() {
+        let r = &v.regions[first.region as usize];
+        if r.toks.0 == s && r.toks.1 + 1 >= e2 {
+            return QuoteKind::Direct;
+        }
+    }
+    if v.toks[s..e2].iter().any(|t| t.in_region()) {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    }
+}
+
+/// Content tokens and byte span for content `s..e` of `kind`.
+fn content_span(v: &View<'_>, kind: QuoteKind, s: usize, e: usize) -> ((usize, usize), Span) {
+    let mut e2 = e;
+    while e2 > s + 1 && {
+        let t = &v.toks[e2 - 1];
+        !t.in_region()
+            && (t.shape == Shape::Punct && !matches!(t.ch, ')' | '?' | '!') || t.is(class::CONJ))
+    } {
+        e2 -= 1;
+    }
+    if kind == QuoteKind::Direct {
+        let ri = v.toks[s].region as usize;
+        return (
+            (inner_first(v, ri), inner_last(v, ri)),
+            v.regions[ri].region.inner,
+        );
+    }
+    ((s, e2 - 1), v.span(s, e2 - 1))
+}
+
+fn inner_first(v: &View<'_>, ri: usize) -> usize {
+    let r = &v.regions[ri];
+    if r.region.open.is_some() {
+        (r.toks.0 + 1).min(r.toks.1)
+    } else {
+        r.toks.0
+    }
+}
+
+fn inner_last(v: &View<'_>, ri: usize) -> usize {
+    let r = &v.regions[ri];
+    if r.region.close.is_some() {
+        r.toks.1.saturating_sub(1).max(r.toks.0)
+    } else {
+        r.toks.1
+    }
+}
+
+/// Marks the regions inside content tokens as used.
+fn claim(v: &View<'_>, claimed: &mut [bool], content: (usize, usize)) {
+    let (s, e) = content;
+    let mut k = s;
+    while k <= e && k < v.toks.len() {
+        let t = &v.toks[k];
+        if t.in_region() {
+            claimed[t.region as usize] = true;
+            k = v.regions[t.region as usize].toks.1.max(k) + 1;
+        } else {
+            k += 1;
+        }
+    }
+    // Content that starts inside a region's marks (a direct quote) claims that region.
+    if s < v.toks.len() && v.toks[s].in_region() {
+        claimed[v.toks[s].region as usize] = true;
+    }
+}
+
+/// Unclaimed quoted regions that stand as a sentence of their own continue the previous
+/// attribution when it is close (same or previous paragraph); a quotation continued over
+/// paragraphs shares its attribution in both directions.
+fn continuations(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
+    // Backward: a multi-paragraph quotation attributed in its last paragraph.
+    for ri in (0..v.regions.len()).rev() {
+        if claimed[ri] || !v.regions[ri].region.continues {
+            continue;
+        }
+        // Find the attribution of the next region in the chain.
+        let next = ri + 1;
+        if next >= v.regions.len() || !v.regions[next].region.continued || !claimed[next] {
+            continue;
+        }
+        if let Some(idx) = out.iter().position(|f| region_of(v, f) == Some(next)) {
+            claimed[ri] = true;
+            let r = &v.regions[ri];
+            out.push(Found {
+                kind: QuoteKind::Direct,
+                content: (inner_first(v, ri), inner_last(v, ri)),
+                span: r.region.inner,
+                cue: out[idx].cue,
+                source: Source::Same(idx),
+                addressee: None,
+                continues: Some(idx),
+            });
+        }
+    }
+    // Forward: in text order, a stand-alone quotation after an attributed one.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out[i].span.start);
+    let mut oi = 0;
+    let mut last: Option<usize> = None;
+    for (ri, &r) in v.regions.iter().enumerate() {
+        while oi < order.len() && out[order[oi]].span.start < r.region.inner.start {
+            let f = &out[order[oi]];
+            if f.kind != QuoteKind::Partial {
+                last = Some(order[oi]);
+            }
+            oi += 1;
+        }
+        if claimed[ri] {
+            continue;
+        }
+        let Some(prev) = last else {
+            continue;
+        };
+        let (a, b) = r.toks;
+        let unit = &v.units[v.unit_of[a] as usize];
+        // Stands alone: the region is its unit (but for punctuation).
+        let punct_only = |from: usize, to: usize| {
+            v.toks
+                .get(from..to)
+                .is_some_and(|ts| ts.iter().all(|t| t.shape == Shape::Punct))
+        };
+        let alone = b < unit.end && punct_only(unit.start, a) && punct_only(b + 1, unit.end);
+        let pf = &out[prev];
+        let prev_para = v.toks[pf.content.0].para;
+        let close = r.region.para as u32 == prev_para
+            || r.region.para as u32 == prev_para + 1 && v.toks[a].has(lex::PARA_START)
+            || r.region.continued;
+        if close && (alone || r.region.continued) {
+            claimed[ri] = true;
+            let idx = out.len();
+            let root = pf.continues.unwrap_or(prev);
+            out.push(Found {
+                kind: QuoteKind::Direct,
+                content: (inner_first(v, ri), inner_last(v, ri)),
+                span: r.region.inner,
+                cue: out[root].cue,
+                source: Source::Same(root),
+                addressee: None,
+                continues: Some(root),
+            });
+            last = Some(idx);
+        }
+    }
+}
+
+/// The region a direct attribution quotes.
+fn region_of(v: &View<'_>, f: &Found) -> Option<usize> {
+    if f.kind != QuoteKind::Direct {
+        return None;
+    }
+    let t = &v.toks[f.content.0];
+    t.in_region().then_some(t.region as usize)
+}

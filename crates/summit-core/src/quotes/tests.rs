@@ -1,0 +1,437 @@
+//! The quote stage on sentences written for these tests: each trap of issue 4 has its case.
+
+use super::*;
+use crate::{EntityLabel, Mention, Quote, QuoteKind};
+
+/// An entity with a mention at every occurrence of each form in `text`.
+fn ent(
+    text: &str,
+    id: &str,
+    label: EntityLabel,
+    name: &str,
+    roles: &[&str],
+    forms: &[&str],
+) -> Entity {
+    let mut mentions = Vec::new();
+    for form in forms {
+        for (at, _) in text.match_indices(form) {
+            let before = text[..at].chars().next_back();
+            let after = text[at + form.len()..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            mentions.push(Mention {
+                span: Span::new(at, at + form.len()),
+                text: (*form).to_owned(),
+            });
+        }
+    }
+    mentions.sort_by_key(|m| m.span.start);
+    Entity {
+        id: id.to_owned(),
+        label,
+        name: name.to_owned(),
+        roles: roles.iter().map(|r| (*r).to_owned()).collect(),
+        mentions,
+    }
+}
+
+fn person(text: &str, id: &str, name: &str, roles: &[&str], forms: &[&str]) -> Entity {
+    ent(text, id, EntityLabel::Person, name, roles, forms)
+}
+
+fn run_with(text: &str, entities: &[Entity], options: Options) -> Extracted {
+    let (paras, seg) = lex::tests::rough(text);
+    extract_text(text, &paras, &seg, entities, options)
+}
+
+fn run(text: &str, entities: &[Entity]) -> Vec<Quote> {
+    run_with(text, entities, Options::default()).quotes
+}
+
+fn speaker_name(q: &Quote) -> Option<&str> {
+    q.speaker.as_ref().and_then(|s| s.name.as_deref())
+}
+
+fn speaker_text(q: &Quote) -> Option<&str> {
+    q.speaker.as_ref().map(|s| s.text.as_str())
+}
+
+fn cue(q: &Quote) -> Option<&str> {
+    q.cue.as_ref().map(|c| c.text.as_str())
+}
+
+#[test]
+fn direct_quote_with_inverted_cue_and_apposition() {
+    let text = "“We will not yield,” said Anna Berg, director of the Baltic Institute.";
+    let e = [person(text, "e1", "Anna Berg", &[], &["Anna Berg"])];
+    let q = run(text, &e);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(q[0].text, "We will not yield,");
+    assert_eq!(cue(&q[0]), Some("said"));
+    assert_eq!(speaker_name(&q[0]), Some("Anna Berg"));
+    assert_eq!(q[0].speaker.as_ref().unwrap().entity.as_deref(), Some("e1"));
+    assert!(q[0].confidence > 0.9);
+}
+
+#[test]
+fn split_direct_quote_yields_both_parts_with_one_speaker() {
+    let text = "“We will talk,” the foreign minister said. “But we will not bend.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].text, "We will talk,");
+    assert_eq!(q[1].text, "But we will not bend.");
+    assert_eq!(speaker_text(&q[0]), Some("the foreign minister"));
+    assert_eq!(speaker_text(&q[1]), Some("the foreign minister"));
+    assert_eq!(cue(&q[1]), Some("said"));
+    let text = "“If he thinks that is smart,” the narrator says, “what does he think of you?”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 2);
+    assert!(
+        q.iter()
+            .all(|q| q.kind == QuoteKind::Direct && cue(q) == Some("says"))
+    );
+}
+
+#[test]
+fn quoted_paragraph_without_cue_continues_the_previous_speaker() {
+    let text = "“First we talk,” said Mark Lane.\n\n“Then we decide, and nobody else decides for us.”\n\nThe talks ended.";
+    let e = [person(text, "e1", "Mark Lane", &[], &["Mark Lane"])];
+    let q = run(text, &e);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].kind, QuoteKind::Direct);
+    assert_eq!(speaker_name(&q[1]), Some("Mark Lane"));
+}
+
+#[test]
+fn quotation_reopened_in_each_paragraph_is_one_speech() {
+    let text = "“The first part of the speech runs on.\n\n“The last part,” said Olga Petrova.";
+    let e = [person(text, "e1", "Olga Petrova", &[], &["Olga Petrova"])];
+    let out = run_with(text, &e, Options::default());
+    assert_eq!(out.quotes.len(), 2);
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| speaker_name(q) == Some("Olga Petrova")),
+        "{:#?}",
+        out.quotes
+    );
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+}
+
+#[test]
+fn missing_opening_mark_is_inferred_and_warned() {
+    let text = "Ivan Sokolov said of the deal: It is fair and it is final.” Then he left.";
+    let out = run_with(text, &[], Options::default());
+    assert_eq!(out.quotes.len(), 1);
+    assert_eq!(out.quotes[0].kind, QuoteKind::Direct);
+    assert_eq!(out.quotes[0].text, "It is fair and it is final.");
+    assert_eq!(speaker_text(&out.quotes[0]), Some("Ivan Sokolov"));
+    assert_eq!(out.warnings.len(), 1);
+}
+
+#[test]
+fn closing_mark_typed_as_opening_at_paragraph_end() {
+    let text = "The envoy told CNN that talks were the only way to “avoid further damage to our dialogue. “\n\nThe next paragraph.";
+    let out = run_with(text, &[], Options::default());
+    assert_eq!(out.quotes.len(), 1);
+    let q = &out.quotes[0];
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert!(q.text.starts_with("talks were the only way"));
+    assert!(q.text.ends_with("dialogue. “"));
+    assert_eq!(q.addressee.as_ref().map(|a| a.text.as_str()), Some("CNN"));
+    assert!(!out.warnings.is_empty());
+}
+
+#[test]
+fn stray_space_before_the_closing_mark() {
+    let text = "“We seek calm and focus on trade, ”said Mark Lane of the Trade Council.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "We seek calm and focus on trade,");
+    assert_eq!(
+        speaker_text(&q[0]).map(|s| s.starts_with("Mark Lane")),
+        Some(true)
+    );
+}
+
+#[test]
+fn mixed_quote_ends_before_the_authors_aside() {
+    let text =
+        "Anna Berg said that both sides are “close to a deal,” which surprised many observers.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert_eq!(q[0].text, "both sides are “close to a deal,”");
+}
+
+#[test]
+fn indirect_speech_with_addressee_and_bare_clause() {
+    let text =
+        "Peskov told CNN on Friday that relations were poor. Sokolov said the law had been broken.";
+    let e = [
+        person(text, "e1", "Dmitry Peskov", &[], &["Peskov"]),
+        ent(text, "e2", EntityLabel::Org, "CNN", &[], &["CNN"]),
+    ];
+    let q = run(text, &e);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(q[0].text, "relations were poor");
+    assert_eq!(speaker_name(&q[0]), Some("Dmitry Peskov"));
+    let a = q[0].addressee.as_ref().unwrap();
+    assert_eq!((a.text.as_str(), a.entity.as_deref()), ("CNN", Some("e2")));
+    assert_eq!(q[1].text, "the law had been broken");
+    assert_eq!(speaker_text(&q[1]), Some("Sokolov"));
+}
+
+#[test]
+fn told_reporters_is_an_addressee() {
+    let text = "“We will win,” the governor told reporters at a press conference.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].addressee.as_ref().map(|a| a.text.as_str()),
+        Some("reporters")
+    );
+}
+
+#[test]
+fn partial_quote_credited_to_the_speaker() {
+    let text = "Ivan Sokolov described the plan as “reckless” on Monday.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, QuoteKind::Partial);
+    assert_eq!(q[0].text, "reckless");
+    assert_eq!(cue(&q[0]), Some("described"));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes() {
+    let text = "The so-called “reset” was discussed on “Meet the Press” last week.";
+    assert!(run(text, &[]).is_empty());
+}
+
+#[test]
+fn according_to_an_unnamed_source() {
+    let text = "According to two sources familiar with the talks, the meeting will be delayed.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(q[0].text, "the meeting will be delayed");
+    assert_eq!(cue(&q[0]), Some("According to"));
+    let s = q[0].speaker.as_ref().unwrap();
+    assert_eq!(s.text, "two sources familiar with the talks");
+    assert!(s.entity.is_none() && s.name.is_none());
+}
+
+#[test]
+fn unnamed_official_keeps_its_wording() {
+    let text = "A senior official said on Monday that sanctions would follow.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(speaker_text(&q[0]), Some("A senior official"));
+    assert_eq!(speaker_name(&q[0]), None);
+}
+
+#[test]
+fn colon_introduction_after_a_prepositional_phrase() {
+    let text = "Asked about the talks, he said of the minister: “He is tough and he is bright.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(q[0].text, "He is tough and he is bright.");
+}
+
+#[test]
+fn he_said_after_a_quote_continues_the_previous_speaker() {
+    let text = "“We need firm limits on this,” said Mark Lane of the Atlantic Council.\n\n\
+                For Ivan Sokolov, “it is important to keep an opponent in view,” he said.";
+    let e = [
+        person(text, "e1", "Mark Lane", &[], &["Mark Lane"]),
+        person(
+            text,
+            "e2",
+            "Ivan Sokolov",
+            &["Russian President"],
+            &["Ivan Sokolov"],
+        ),
+    ];
+    let q = run(text, &e);
+    assert_eq!(q.len(), 2);
+    assert_eq!(speaker_text(&q[1]), Some("he"));
+    assert_eq!(speaker_name(&q[1]), Some("Mark Lane"));
+}
+
+#[test]
+fn pronoun_follows_the_narrative_and_gender() {
+    let text = "Anna Berg said she was ready for the talks. Ivan Sokolov arrived on Monday and he \
+                met her. She said that the talks were useful.";
+    let e = [
+        person(text, "e1", "Anna Berg", &[], &["Anna Berg"]),
+        person(text, "e2", "Ivan Sokolov", &[], &["Ivan Sokolov"]),
+    ];
+    let q = run(text, &e);
+    let last = q.last().unwrap();
+    assert_eq!(last.text, "the talks were useful");
+    assert_eq!(speaker_name(last), Some("Anna Berg"));
+}
+
+#[test]
+fn role_descriptions_resolve_through_entity_roles() {
+    let text = "Ivan Sokolov met Mark Lane and Jane Doe. The Russian leader said that the talks were \
+                useful. The White House press secretary said the goal was stability. The Kremlin \
+                spokesman said nothing had changed.";
+    let e = [
+        person(
+            text,
+            "e1",
+            "Ivan Sokolov",
+            &["Russian President"],
+            &["Ivan Sokolov"],
+        ),
+        person(text, "e2", "Mark Lane", &["US President"], &["Mark Lane"]),
+        person(
+            text,
+            "e3",
+            "Jane Doe",
+            &["White House press secretary"],
+            &["Jane Doe"],
+        ),
+        person(text, "e4", "Petr Orlov", &["Kremlin spokesman"], &[]),
+        ent(text, "e5", EntityLabel::Org, "Kremlin", &[], &["Kremlin"]),
+    ];
+    let q = run(text, &e);
+    assert_eq!(q.len(), 3, "{q:#?}");
+    assert_eq!(speaker_name(&q[0]), Some("Ivan Sokolov"));
+    assert_eq!(speaker_text(&q[0]), Some("The Russian leader"));
+    assert_eq!(speaker_name(&q[1]), Some("Jane Doe"));
+    assert_eq!(speaker_name(&q[2]), Some("Petr Orlov"));
+}
+
+#[test]
+fn unresolvable_role_is_no_guess() {
+    let text = "The Chinese ambassador said the talks were useful.";
+    let e = [person(
+        text,
+        "e1",
+        "Ivan Sokolov",
+        &["Russian President"],
+        &[],
+    )];
+    let q = run(text, &e);
+    assert_eq!(q.len(), 1);
+    assert_eq!(speaker_name(&q[0]), None);
+    assert!(q[0].confidence < 0.9);
+}
+
+#[test]
+fn organisations_and_countries_speak() {
+    let text = "The Kremlin said the talks would go ahead. Russia warned that it would respond.";
+    let e = [
+        ent(text, "e1", EntityLabel::Org, "Kremlin", &[], &["Kremlin"]),
+        ent(text, "e2", EntityLabel::Gpe, "Russia", &[], &["Russia"]),
+    ];
+    let q = run(text, &e);
+    assert_eq!(q.len(), 2);
+    assert_eq!(speaker_name(&q[0]), Some("Kremlin"));
+    assert_eq!(speaker_name(&q[1]), Some("Russia"));
+}
+
+#[test]
+fn participles_and_coordinated_cues_share_the_subject() {
+    let text = "Mark Lane said the talks failed, adding that new ones would start soon. He was \
+                vague on dates but said that both sides would meet again.";
+    let e = [person(text, "e1", "Mark Lane", &[], &["Mark Lane"])];
+    let q = run(text, &e);
+    assert_eq!(q.len(), 3, "{q:#?}");
+    assert_eq!(q[0].text, "the talks failed");
+    assert_eq!(cue(&q[1]), Some("adding"));
+    assert_eq!(q[1].text, "new ones would start soon");
+    assert!(q.iter().all(|q| speaker_name(q) == Some("Mark Lane")));
+}
+
+#[test]
+fn every_reporting_verb_inflection_is_a_cue() {
+    for verb in [
+        "says",
+        "said",
+        "tells",
+        "warned",
+        "insists",
+        "claimed",
+        "argued",
+        "acknowledged",
+        "explained",
+        "reiterated",
+        "stressed",
+        "emphasised",
+        "emphasized",
+        "remarked",
+        "hinted",
+        "announced",
+        "revealed",
+        "confirmed",
+        "denied",
+        "replied",
+        "wrote",
+        "tweeted",
+        "pointed out",
+        "went on to say",
+    ] {
+        let text = format!("The minister {verb} that the talks were useful.");
+        let q = run(&text, &[]);
+        assert_eq!(q.len(), 1, "{verb}");
+        assert_eq!(cue(&q[0]), Some(verb));
+    }
+}
+
+#[test]
+fn apostrophes_make_no_quotes() {
+    let text = "The leaders’ views on rock ’n’ roll in the ’90s and Russia’s position were clear.";
+    let out = run_with(text, &[], Options::default());
+    assert!(out.quotes.is_empty());
+    assert!(out.warnings.is_empty());
+}
+
+#[test]
+fn nested_quotes_stay_inside_their_quotation() {
+    let text = "“He told me ‘never again’ twice,” she said.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "He told me ‘never again’ twice,");
+}
+
+#[test]
+fn broken_marks_never_fail() {
+    for text in [
+        "He said \"yes. \" \" “ ” ‘ ’ ' « » „ ‚ ‹ ›",
+        "”",
+        "“",
+        "said",
+        "“said” said “said”",
+        "\"\"\"\"\"",
+        ", said",
+        "According to",
+        "“A,” he said, “B,” he said, “C",
+    ] {
+        let _ = run(text, &[]);
+    }
+}
+
+#[test]
+fn pathological_documents_stay_linear() {
+    // 100,000 quotation marks.
+    let text = "“a” said b. ".repeat(25_000);
+    let q = run(&text, &[]);
+    assert!(!q.is_empty());
+    // A megabyte-long quotation without its closing mark.
+    let text = format!("He said: “{}", "word ".repeat(200_000));
+    let out = run_with(&text, &[], Options::default());
+    assert_eq!(out.quotes.len(), 1);
+    assert!(!out.warnings.is_empty());
+    // A million "said".
+    let text = "said ".repeat(1_000_000);
+    let _ = run(&text, &[]);
+}

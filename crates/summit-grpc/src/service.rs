@@ -1,0 +1,106 @@
+//! The `summit.v1.Analyzer` service: requests in, the core's documents out.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use summit_core::{Analyzer, Limits, Options};
+use tonic::{Request, Response, Status};
+
+use crate::convert;
+use crate::error::status_from_core;
+use crate::pb::{self, analyze_result};
+
+/// The service. Analysis is CPU-bound, so every call runs on the blocking pool (a batch
+/// fans out on rayon from there) and never on the async executor's threads.
+#[derive(Debug, Clone)]
+pub struct AnalyzerService {
+    strict: Arc<Analyzer>,
+    lossy: Arc<Analyzer>,
+}
+
+impl AnalyzerService {
+    pub fn new(limits: Limits) -> Self {
+        let analyzer = |lossy_utf8| Arc::new(Analyzer::new(Options { limits, lossy_utf8 }));
+        AnalyzerService {
+            strict: analyzer(false),
+            lossy: analyzer(true),
+        }
+    }
+
+    fn analyzer(&self, lossy_utf8: bool) -> &Arc<Analyzer> {
+        if lossy_utf8 {
+            &self.lossy
+        } else {
+            &self.strict
+        }
+    }
+
+    fn analyze_one(
+        &self,
+        request: &pb::AnalyzeRequest,
+    ) -> Result<pb::Document, summit_core::Error> {
+        self.analyzer(request.lossy_utf8)
+            .analyze(&request.id, &request.content)
+            .map(pb::Document::from)
+    }
+}
+
+impl Default for AnalyzerService {
+    fn default() -> Self {
+        AnalyzerService::new(Limits::default())
+    }
+}
+
+/// Runs `f` on the blocking pool; a panic there (a bug, never bad input) becomes INTERNAL.
+async fn off_executor<T, F>(f: F) -> Result<T, Status>
+where
+    F: FnOnce() -> T + Send + 'static,
+    T: Send + 'static,
+{
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| Status::internal(format!("the analysis failed unexpectedly: {e}")))
+}
+
+#[tonic::async_trait]
+impl pb::analyzer_server::Analyzer for AnalyzerService {
+    async fn analyze(
+        &self,
+        request: Request<pb::AnalyzeRequest>,
+    ) -> Result<Response<pb::AnalyzeResponse>, Status> {
+        let request = request.into_inner();
+        let service = self.clone();
+        let document = off_executor(move || service.analyze_one(&request))
+            .await?
+            .map_err(|e| status_from_core(&e))?;
+        Ok(Response::new(pb::AnalyzeResponse {
+            document: Some(document),
+        }))
+    }
+
+    async fn analyze_batch(
+        &self,
+        request: Request<pb::AnalyzeBatchRequest>,
+    ) -> Result<Response<pb::AnalyzeBatchResponse>, Status> {
+        let requests = request.into_inner().requests;
+        let service = self.clone();
+        let results = off_executor(move || {
+            requests
+                .into_par_iter()
+                .map(|request| {
+                    let result = match service.analyze_one(&request) {
+                        Ok(document) => analyze_result::Result::Document(document),
+                        Err(e) => {
+                            analyze_result::Result::Error(convert::analyze_error(request.id, &e))
+                        }
+                    };
+                    pb::AnalyzeResult {
+                        result: Some(result),
+                    }
+                })
+                .collect()
+        })
+        .await?;
+        Ok(Response::new(pb::AnalyzeBatchResponse { results }))
+    }
+}
