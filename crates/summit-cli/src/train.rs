@@ -37,13 +37,13 @@ pub struct NerArgs {
     #[arg(long, default_value = "crates/summit-core/model")]
     out: PathBuf,
     /// Epochs of the first and second pass (tuned on eng.testa).
-    #[arg(long, value_delimiter = ',', default_values_t = [12usize, 12])]
+    #[arg(long, value_delimiter = ',', default_values_t = [10usize, 10])]
     epochs: Vec<usize>,
     /// Jackknife folds for the second pass's training labels.
     #[arg(long, default_value_t = 5)]
     folds: usize,
     /// Perceptrons averaged per pass, each with its own shuffles.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 3)]
     runs: usize,
     /// Seed of the shuffles (training is deterministic for a seed).
     #[arg(long, default_value_t = 0x5EED)]
@@ -63,8 +63,8 @@ pub struct NerArgs {
     /// Train the first pass only (ablation of the document-level features).
     #[arg(long)]
     first_pass_only: bool,
-    /// Extra training sets: `wikigold`, `re3d`.
-    #[arg(long, value_delimiter = ',')]
+    /// Extra training sets: `wikigold`, `re3d`, or `none`.
+    #[arg(long, value_delimiter = ',', default_value = "wikigold")]
     extra: Vec<String>,
     /// Read the clusters from / write them to this file (a cache to skip reclustering).
     #[arg(long)]
@@ -76,7 +76,7 @@ pub struct NerArgs {
     #[arg(long, value_delimiter = ',', default_values_t = [16usize, 64, 256, 1024])]
     cluster_sizes: Vec<usize>,
     /// Number of frequent words whose scores the tagger precomputes at load.
-    #[arg(long, default_value_t = 5000)]
+    #[arg(long, default_value_t = 10000)]
     frequent: usize,
     /// Use only the first N training documents (quick iterations).
     #[arg(long)]
@@ -145,7 +145,8 @@ fn ner(args: NerArgs) -> anyhow::Result<ExitCode> {
         &read_conll(&ner_dir.join("conll2003/eng.testa"))?,
         conll_type,
     );
-    for extra in &args.extra {
+    let extras: Vec<&String> = args.extra.iter().filter(|e| *e != "none").collect();
+    for extra in &extras {
         match extra.as_str() {
             "wikigold" => train_docs.extend(train::from_conll(
                 &read_conll(&ner_dir.join("wikigold/wikigold.conll.txt"))?,
@@ -201,8 +202,12 @@ fn ner(args: NerArgs) -> anyhow::Result<ExitCode> {
         .map_err(|_| anyhow::anyhow!("--epochs takes two numbers"))?;
     let info = format!(
         "summit NER model: averaged perceptron, 2 passes ({e1}+{e2} epochs); trained on CoNLL-2003 eng.train{}{}; clusters {}; gazetteer {}",
-        if args.extra.is_empty() { "" } else { " + " },
-        args.extra.join(" + "),
+        if extras.is_empty() { "" } else { " + " },
+        extras
+            .iter()
+            .map(|e| e.as_str())
+            .collect::<Vec<_>>()
+            .join(" + "),
         if args.no_clusters {
             "none".to_owned()
         } else {
@@ -509,8 +514,14 @@ fn text_at<'a>(v: &'a serde_json::Value, path: &[&str]) -> Option<&'a str> {
 fn lexicon_lists(dir: &Path) -> anyhow::Result<Vec<(String, BTreeSet<String>)>> {
     let mut lists: Vec<(String, BTreeSet<String>)> = Vec::new();
     let with_variants = [
-        "countries", "country_variants", "locations", "norp", "organizations", "parties",
-        "misc", "seats",
+        "countries",
+        "country_variants",
+        "locations",
+        "norp",
+        "organizations",
+        "parties",
+        "misc",
+        "seats",
     ];
     for f in files(dir, ".tsv") {
         let stem = f
@@ -518,7 +529,10 @@ fn lexicon_lists(dir: &Path) -> anyhow::Result<Vec<(String, BTreeSet<String>)>> 
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let text = std::fs::read_to_string(&f)?;
-        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
             let cols: Vec<&str> = line.split('\t').collect();
             let name = match stem.as_str() {
                 "country_variants" => "countries".to_owned(),
@@ -539,7 +553,9 @@ fn lexicon_lists(dir: &Path) -> anyhow::Result<Vec<(String, BTreeSet<String>)>> 
                     lists.len() - 1
                 }
             };
-            lists[list].1.extend(entries.into_iter().filter(|e| !e.is_empty()));
+            lists[list]
+                .1
+                .extend(entries.into_iter().filter(|e| !e.is_empty()));
         }
     }
     lists.sort();

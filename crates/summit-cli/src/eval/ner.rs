@@ -16,8 +16,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use summit_core::entities::tagger::conll::{self, Score};
 use summit_core::EntityLabel;
+use summit_core::entities::tagger::conll::{self, Score};
 use summit_core::entities::tagger::{ConllType, SentenceInput, Tagger, decode_bilou};
 use summit_core::entities::{DocView, recognize_view};
 
@@ -60,7 +60,9 @@ fn product_spans(sentences: &[Vec<&str>]) -> Vec<Spans> {
     let view = DocView::from_text(&text);
     let mut out: Vec<Spans> = vec![Vec::new(); sentences.len()];
     for e in recognize_view(&view) {
-        let Some(ty) = conll_of(e.label) else { continue };
+        let Some(ty) = conll_of(e.label) else {
+            continue;
+        };
         for m in &e.mentions {
             for (k, o) in offsets.iter().enumerate() {
                 let covered: Vec<usize> = o

@@ -38,7 +38,10 @@ impl ClusterTable {
     }
 
     /// Adds the capitalisation classes of lower-case forms.
-    pub fn with_capitalisation<'a>(mut self, words: impl IntoIterator<Item = (&'a str, u8)>) -> Self {
+    pub fn with_capitalisation<'a>(
+        mut self,
+        words: impl IntoIterator<Item = (&'a str, u8)>,
+    ) -> Self {
         for (w, c) in words {
             self.caps.insert(super::hash::hash_lower(w), c);
         }

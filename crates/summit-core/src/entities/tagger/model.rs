@@ -468,7 +468,10 @@ mod tests {
         assert_eq!(back.scales, m.scales);
         assert_eq!(back.transitions, m.transitions);
         assert_eq!(back.clusters.lookup("London"), Some([1, 2, 3, 5]));
-        assert_eq!(back.clusters.caps(super::super::hash::hash_lower("PARIS")), 5);
+        assert_eq!(
+            back.clusters.caps(super::super::hash::hash_lower("PARIS")),
+            5
+        );
         assert_eq!(back.gazetteer.list_names(), ["country"]);
         assert_eq!(back.gazetteer.len(), m.gazetteer.len());
         let row = |m: &Model, k| m.features.get(k).map(|i| *m.features.row(i));
