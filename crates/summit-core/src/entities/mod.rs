@@ -339,6 +339,7 @@ mod proptests {
 #[cfg(test)]
 mod article_tests {
     use super::test_util::{describe, entities, find};
+    use crate::EntityLabel;
 
     #[test]
     fn surnames_the_tagger_missed_and_shouted_datelines() {
@@ -351,6 +352,23 @@ mod article_tests {
         assert_eq!(price.mentions.len(), 2, "{d}");
         assert_eq!(find(&es, "Sergei Lavrov").unwrap().mentions.len(), 2, "{d}");
         assert_eq!(find(&es, "ISTANBUL").unwrap().name, "Istanbul", "{d}");
+    }
+
+    #[test]
+    fn title_words_and_quoted_names_stay_whole() {
+        let es = entities(
+            "Kremlin Press Secretary Dmitry Peskov rejected the so-called “Zorbian Moment” \
+             that National Security Adviser Jake Sullivan had proposed.",
+        );
+        let d = describe(&es);
+        assert!(
+            find(&es, "Kremlin").is_some_and(|e| e.label == EntityLabel::Org),
+            "{d}"
+        );
+        assert!(find(&es, "Kremlin Press").is_none(), "{d}");
+        assert!(find(&es, "National Security").is_none(), "{d}");
+        assert!(find(&es, "Zorbian").is_none(), "{d}");
+        assert!(find(&es, "Jake Sullivan").is_some(), "{d}");
     }
 
     #[test]

@@ -367,6 +367,22 @@ pub(crate) fn is_title_word(lex: &Lexicons, w: &str) -> bool {
     w.len() > 3 && w.ends_with('s') && lex.word_lists(&w[..w.len() - 1]).contains(List::Title)
 }
 
+/// Where a multi-word title starts inside `r` when it ends on the token right after `r`.
+fn title_continuation(view: &DocView<'_>, r: &Range<usize>) -> Option<usize> {
+    let next = view.toks.get(r.end)?;
+    if next.sent != view.toks[r.start].sent {
+        return None;
+    }
+    let lex = Lexicons::shared();
+    (r.start..r.end).find(|&k| {
+        r.end - k <= 3 && {
+            let mut words = view.words(k..r.end);
+            words.push(next.text);
+            lex.lookup(&words).iter().any(|e| e.list == List::Title)
+        }
+    })
+}
+
 /// Takes title words and their connectors off both edges of a span that is not a person
 /// ("US President" → "US", "Senior Director for Russia" → "Russia").
 fn strip_title_edges(view: &DocView<'_>, r: Range<usize>) -> Range<usize> {
@@ -426,6 +442,17 @@ fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse
     if r.is_empty() {
         return;
     }
+    // The tagger took the first words of a title that follows ("Kremlin Press" +
+    // "Secretary", "National Security" + "Adviser"): they are not the name.
+    let r = if origin == Origin::Tagger && coarse != Coarse::Per {
+        match title_continuation(view, &r) {
+            Some(k) if k == r.start => return,
+            Some(k) => r.start..k,
+            None => r,
+        }
+    } else {
+        r
+    };
     let words = view.words(r.clone());
     // What is left of a "person" after its title words is a nationality ("Former Zorbian").
     let coarse = if coarse == Coarse::Per
@@ -488,6 +515,32 @@ fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse
         canonical,
         lexicon_label,
     });
+}
+
+/// The capitalised words between quotation marks around `r`, when the whole quotation is
+/// two to six capitalised words.
+fn quoted_phrase(view: &DocView<'_>, r: &Range<usize>) -> Option<Range<usize>> {
+    let is_open = |t: &str| matches!(t, "“" | "\"" | "‘" | "«" | "``");
+    let is_close = |t: &str| matches!(t, "”" | "\"" | "’" | "»" | "''");
+    let sent = view.sents.get(view.toks.get(r.start)?.sent)?.clone();
+    let mut s = r.start;
+    while s > sent.start && r.end - s < 6 && !is_open(view.toks[s - 1].text) {
+        s -= 1;
+    }
+    if s == sent.start || !is_open(view.toks[s - 1].text) {
+        return None;
+    }
+    let mut e = r.end;
+    while e < sent.end && e - s < 6 && !is_close(view.toks[e].text) {
+        e += 1;
+    }
+    if e >= sent.end || !is_close(view.toks[e].text) || e - s < 2 {
+        return None;
+    }
+    let all_cap = (s..e).all(|k| {
+        view.toks[k].is_cap() || matches!(view.toks[k].text, "of" | "the" | "and" | "for")
+    });
+    (all_cap && view.toks[e - 1].is_cap()).then_some(s..e)
 }
 
 /// A capitalised word that opens a sentence or heading and is used in lower case elsewhere
@@ -691,6 +744,20 @@ pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
         {
             continue;
         }
+        // A quoted title-case phrase is one name (“Helsinki Moment”), whatever part of it
+        // the tagger took.
+        let mut label = t.label;
+        if let Some(q) = quoted_phrase(view, &r) {
+            if q != r {
+                r = q;
+                label = Coarse::Misc;
+            }
+        }
+        let t = &Tagged {
+            toks: r.clone(),
+            label,
+            confidence: t.confidence,
+        };
         // "Nord Stream" + "2": a short number right after a name of a thing belongs to it.
         if matches!(t.label, Coarse::Org | Coarse::Misc)
             && view.toks.get(r.end).is_some_and(|n| {
