@@ -37,11 +37,17 @@ pub struct NerArgs {
     #[arg(long, default_value = "crates/summit-core/model")]
     out: PathBuf,
     /// Epochs of the first and second pass (tuned on eng.testa).
-    #[arg(long, value_delimiter = ',', default_values_t = [12usize, 12])]
+    #[arg(long, value_delimiter = ',', default_values_t = [10usize, 10])]
     epochs: Vec<usize>,
     /// Jackknife folds for the second pass's training labels.
     #[arg(long, default_value_t = 5)]
     folds: usize,
+    /// Perceptrons averaged per pass, each with its own shuffles.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+    /// Seed of the shuffles (training is deterministic for a seed).
+    #[arg(long, default_value_t = 0x5EED)]
+    seed: u64,
     /// Drop features whose largest averaged weight is below this.
     #[arg(long, default_value_t = 0.0)]
     min_weight: f32,
@@ -51,11 +57,14 @@ pub struct NerArgs {
     /// Train without gazetteers (ablation).
     #[arg(long)]
     no_gazetteer: bool,
+    /// The resolve stage's word lists, used as gazetteers too (`none`: skip them).
+    #[arg(long, default_value = "crates/summit-core/data/lexicons")]
+    lexicons: PathBuf,
     /// Train the first pass only (ablation of the document-level features).
     #[arg(long)]
     first_pass_only: bool,
-    /// Extra training sets: `wikigold`, `re3d`.
-    #[arg(long, value_delimiter = ',')]
+    /// Extra training sets: `wikigold`, `re3d`, or `none`.
+    #[arg(long, value_delimiter = ',', default_value = "wikigold")]
     extra: Vec<String>,
     /// Read the clusters from / write them to this file (a cache to skip reclustering).
     #[arg(long)]
@@ -67,7 +76,7 @@ pub struct NerArgs {
     #[arg(long, value_delimiter = ',', default_values_t = [16usize, 64, 256, 1024])]
     cluster_sizes: Vec<usize>,
     /// Number of frequent words whose scores the tagger precomputes at load.
-    #[arg(long, default_value_t = 5000)]
+    #[arg(long, default_value_t = 10000)]
     frequent: usize,
     /// Use only the first N training documents (quick iterations).
     #[arg(long)]
@@ -136,7 +145,8 @@ fn ner(args: NerArgs) -> anyhow::Result<ExitCode> {
         &read_conll(&ner_dir.join("conll2003/eng.testa"))?,
         conll_type,
     );
-    for extra in &args.extra {
+    let extras: Vec<&String> = args.extra.iter().filter(|e| *e != "none").collect();
+    for extra in &extras {
         match extra.as_str() {
             "wikigold" => train_docs.extend(train::from_conll(
                 &read_conll(&ner_dir.join("wikigold/wikigold.conll.txt"))?,
@@ -180,7 +190,7 @@ fn ner(args: NerArgs) -> anyhow::Result<ExitCode> {
     let gazetteer = if args.no_gazetteer {
         Gazetteer::default()
     } else {
-        build_gazetteer(&args.shared)?
+        build_gazetteer(&args.shared, &args.lexicons)?
     };
     eprintln!(
         "gazetteer: {} keys in lists {:?}",
@@ -192,8 +202,12 @@ fn ner(args: NerArgs) -> anyhow::Result<ExitCode> {
         .map_err(|_| anyhow::anyhow!("--epochs takes two numbers"))?;
     let info = format!(
         "summit NER model: averaged perceptron, 2 passes ({e1}+{e2} epochs); trained on CoNLL-2003 eng.train{}{}; clusters {}; gazetteer {}",
-        if args.extra.is_empty() { "" } else { " + " },
-        args.extra.join(" + "),
+        if extras.is_empty() { "" } else { " + " },
+        extras
+            .iter()
+            .map(|e| e.as_str())
+            .collect::<Vec<_>>()
+            .join(" + "),
         if args.no_clusters {
             "none".to_owned()
         } else {
@@ -211,7 +225,8 @@ fn ner(args: NerArgs) -> anyhow::Result<ExitCode> {
         min_weight: args.min_weight,
         info,
         first_pass_only: args.first_pass_only,
-        ..TrainConfig::default()
+        seed: args.seed,
+        runs: args.runs,
     };
     let model = train::train(
         &train_docs,
@@ -362,24 +377,6 @@ fn build_clusters(
     config: &ClusterConfig,
     cache: Option<&Path>,
 ) -> anyhow::Result<(ClusterTable, Vec<String>)> {
-    if let Some(c) = cache
-        && let Ok(text) = std::fs::read_to_string(c)
-    {
-        let mut words = Vec::new();
-        for line in text.lines() {
-            let mut f = line.split('\t');
-            let (Some(w), Some(ids)) = (f.next(), f.next()) else {
-                continue;
-            };
-            let ids: Vec<u16> = ids.split(',').filter_map(|x| x.parse().ok()).collect();
-            if let Ok(ids) = <[u16; LEVELS]>::try_from(ids) {
-                words.push((w.to_owned(), ids));
-            }
-        }
-        eprintln!("clusters read from {}", c.display());
-        let table = ClusterTable::from_words(words.iter().map(|(w, i)| (w.as_str(), *i)));
-        return Ok((table, words.into_iter().map(|(w, _)| w).collect()));
-    }
     let t0 = Instant::now();
     let mut corpus = ClusterCorpus::default();
     let ner = shared.join("ner");
@@ -443,6 +440,27 @@ fn build_clusters(
         corpus.sentences(),
         t0.elapsed().as_secs_f64()
     );
+    let caps = corpus.capitalisation(3);
+    eprintln!("capitalisation classes: {} words", caps.len());
+    if let Some(c) = cache
+        && let Ok(text) = std::fs::read_to_string(c)
+    {
+        let mut words = Vec::new();
+        for line in text.lines() {
+            let mut f = line.split('\t');
+            let (Some(w), Some(ids)) = (f.next(), f.next()) else {
+                continue;
+            };
+            let ids: Vec<u16> = ids.split(',').filter_map(|x| x.parse().ok()).collect();
+            if let Ok(ids) = <[u16; LEVELS]>::try_from(ids) {
+                words.push((w.to_owned(), ids));
+            }
+        }
+        eprintln!("clusters read from {}", c.display());
+        let table = ClusterTable::from_words(words.iter().map(|(w, i)| (w.as_str(), *i)))
+            .with_capitalisation(caps.iter().map(|(w, c)| (w.as_str(), *c)));
+        return Ok((table, words.into_iter().map(|(w, _)| w).collect()));
+    }
     let words = corpus.cluster(config);
     eprintln!(
         "clustered {} words in {:.1}s",
@@ -457,7 +475,8 @@ fn build_clusters(
         }
         std::fs::write(c, text)?;
     }
-    let table = ClusterTable::from_words(words.iter().map(|(w, i)| (w.as_str(), *i)));
+    let table = ClusterTable::from_words(words.iter().map(|(w, i)| (w.as_str(), *i)))
+        .with_capitalisation(caps.iter().map(|(w, c)| (w.as_str(), *c)));
     Ok((table, words.into_iter().map(|(w, _)| w).collect()))
 }
 
@@ -489,8 +508,62 @@ fn text_at<'a>(v: &'a serde_json::Value, path: &[&str]) -> Option<&'a str> {
     v.get("text")?.as_str()
 }
 
-/// Gazetteer lists from the CIA World Factbook.
-fn build_gazetteer(shared: &Path) -> anyhow::Result<Gazetteer> {
+/// Gazetteer lists from the lexicons of the entity stage (`crates/summit-core/data/lexicons`):
+/// one list per file (the `heads` file: one per kind); each line's first column, and for
+/// files with variants the `|`-separated second column.
+fn lexicon_lists(dir: &Path) -> anyhow::Result<Vec<(String, BTreeSet<String>)>> {
+    let mut lists: Vec<(String, BTreeSet<String>)> = Vec::new();
+    let with_variants = [
+        "countries",
+        "country_variants",
+        "locations",
+        "norp",
+        "organizations",
+        "parties",
+        "misc",
+        "seats",
+    ];
+    for f in files(dir, ".tsv") {
+        let stem = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(&f)?;
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let name = match stem.as_str() {
+                "country_variants" => "countries".to_owned(),
+                "given_names" => "first_names".to_owned(),
+                "heads" => format!("head_{}", cols.get(1).unwrap_or(&"")),
+                _ => stem.clone(),
+            };
+            let mut entries = vec![cols[0].to_owned()];
+            if with_variants.contains(&stem.as_str())
+                && let Some(v) = cols.get(1)
+            {
+                entries.extend(v.split('|').map(str::to_owned));
+            }
+            let list = match lists.iter().position(|(n, _)| *n == name) {
+                Some(i) => i,
+                None => {
+                    lists.push((name, BTreeSet::new()));
+                    lists.len() - 1
+                }
+            };
+            lists[list]
+                .1
+                .extend(entries.into_iter().filter(|e| !e.is_empty()));
+        }
+    }
+    lists.sort();
+    Ok(lists)
+}
+
+/// Gazetteer lists from the CIA World Factbook and the entity stage's lexicons.
+fn build_gazetteer(shared: &Path, lexicons: &Path) -> anyhow::Result<Gazetteer> {
     let mut lists: [(&str, BTreeSet<String>); 7] = [
         ("country", BTreeSet::new()),
         ("city", BTreeSet::new()),
@@ -645,6 +718,22 @@ fn build_gazetteer(shared: &Path) -> anyhow::Result<Gazetteer> {
             .filter_map(|e| raw_tokenize(e).into_iter().next())
             .collect();
         g.add_list(name, &toks);
+    }
+    if lexicons != Path::new("none") {
+        for (name, entries) in lexicon_lists(lexicons)? {
+            let toks: Vec<Vec<String>> = entries
+                .iter()
+                .map(|e| {
+                    summit_core::entities::lexicon::tokenize_phrase(e)
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .collect();
+            if !g.add_list(&format!("lexicon:{name}"), &toks) {
+                eprintln!("gazetteer: too many lists, {name} left out");
+            }
+        }
     }
     Ok(g)
 }

@@ -119,7 +119,11 @@ fn bench_cpu(c: &mut Criterion<ThreadCpu>) {
 }
 
 fn run<M: Measurement>(c: &mut Criterion<M>, name: &str) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/bbc");
+    // $SUMMIT_SHARED (set by the Makefile) or ../shared beside the repository.
+    let shared = std::env::var_os("SUMMIT_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
+    let root = shared.join("corpus/bbc");
     let mut paths = Vec::new();
     files(&root, &mut paths);
     paths.sort();

@@ -4,6 +4,11 @@
 //! `word tag` files (wikigold, re3d) and IOB2 files; tags each document as a whole, on the
 //! file's own tokens, and prints exact-span micro precision, recall and F1, overall and per
 //! type, as conlleval does.
+//!
+//! Two sources of predictions: `product` (default) scores the engine's entity output, the
+//! tagger plus the entity stage's refinement, on the file's tokens (OntoNotes labels mapped
+//! PERSON→PER, GPE/LOC/FAC→LOC, ORG→ORG, NORP/EVENT/LAW/MISC→MISC; DATE is not a CoNLL
+//! entity); `tagger` scores the statistical tagger's own CoNLL types.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -11,8 +16,80 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
+use summit_core::EntityLabel;
 use summit_core::entities::tagger::conll::{self, Score};
 use summit_core::entities::tagger::{ConllType, SentenceInput, Tagger, decode_bilou};
+use summit_core::entities::{DocView, recognize_view};
+
+/// The CoNLL type of an OntoNotes-style label (`None`: not a CoNLL entity).
+fn conll_of(label: EntityLabel) -> Option<ConllType> {
+    match label {
+        EntityLabel::Person => Some(ConllType::Per),
+        EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac => Some(ConllType::Loc),
+        EntityLabel::Org => Some(ConllType::Org),
+        EntityLabel::Norp | EntityLabel::Event | EntityLabel::Law | EntityLabel::Misc => {
+            Some(ConllType::Misc)
+        }
+        EntityLabel::Date => None,
+    }
+}
+
+type Spans = Vec<(std::ops::Range<usize>, ConllType)>;
+
+/// The engine's entities on pre-tokenised sentences: the tokens are joined with spaces,
+/// sentences with blank lines (one sentence per block), and every mention is mapped back
+/// to the tokens it covers.
+fn product_spans(sentences: &[Vec<&str>]) -> Vec<Spans> {
+    let mut text = String::new();
+    // (sentence, token) → byte range in `text`.
+    let mut offsets: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
+    for (k, s) in sentences.iter().enumerate() {
+        if k > 0 {
+            text.push_str("\n\n");
+        }
+        let mut o = Vec::with_capacity(s.len());
+        for (i, t) in s.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            o.push((text.len(), text.len() + t.len()));
+            text.push_str(t);
+        }
+        offsets.push(o);
+    }
+    let view = DocView::from_text(&text);
+    let mut out: Vec<Spans> = vec![Vec::new(); sentences.len()];
+    for e in recognize_view(&view) {
+        let Some(ty) = conll_of(e.label) else {
+            continue;
+        };
+        for m in &e.mentions {
+            for (k, o) in offsets.iter().enumerate() {
+                let covered: Vec<usize> = o
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (a, b))| *a < m.span.end && m.span.start < *b)
+                    .map(|(i, _)| i)
+                    .collect();
+                if let (Some(&a), Some(&b)) = (covered.first(), covered.last()) {
+                    out[k].push((a..b + 1, ty));
+                }
+            }
+        }
+    }
+    for s in &mut out {
+        s.sort_by_key(|(r, _)| (r.start, r.end));
+        // Overlapping mentions: keep the first (longest at a start).
+        let mut kept: Spans = Vec::with_capacity(s.len());
+        for (r, t) in s.drain(..) {
+            if kept.last().is_none_or(|(p, _)| p.end <= r.start) {
+                kept.push((r, t));
+            }
+        }
+        *s = kept;
+    }
+    out
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,6 +100,13 @@ pub struct Args {
     /// sentences), for any conlleval to re-score.
     #[arg(long)]
     predictions: Option<PathBuf>,
+    /// A model file to use instead of the embedded one.
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// What to score: `product` (tagger + refinement, OntoNotes labels mapped to CoNLL)
+    /// or `tagger` (the statistical tagger's own CoNLL types).
+    #[arg(long, default_value = "product")]
+    source: String,
     /// How to read the file's type names: `conll` (PER, LOC, ORG, MISC) or `re3d`
     /// (Person→PER, Organisation→ORG, Location→LOC, Nationality→MISC, rest O).
     #[arg(long, default_value = "conll")]
@@ -59,11 +143,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "re3d" => re3d_type,
         other => anyhow::bail!("unknown --types {other:?} (conll, re3d)"),
     };
+    let product = match args.source.as_str() {
+        "product" => true,
+        "tagger" => false,
+        other => anyhow::bail!("unknown --source {other:?} (product, tagger)"),
+    };
+    if product && args.model.is_some() {
+        anyhow::bail!("--model scores the tagger alone: add --source tagger");
+    }
     let text = std::fs::read_to_string(&args.conll)
         .with_context(|| format!("reading {}", args.conll.display()))?;
     let docs = conll::read(&text);
     let t0 = Instant::now();
-    let tagger = Tagger::embedded().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let loaded;
+    let tagger = match &args.model {
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+            loaded = Tagger::from_bytes(&bytes)?;
+            &loaded
+        }
+        None => Tagger::embedded().map_err(|e| anyhow::anyhow!("{e}"))?,
+    };
     let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
     let mut score = Score::default();
     let mut out = String::new();
@@ -81,10 +181,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 headline: false,
             })
             .collect();
-        let predicted = tagger.tag_labels(&inputs);
-        for (s, labels) in doc.sentences.iter().zip(&predicted) {
+        let predicted: Vec<Spans> = if product {
+            product_spans(&toks)
+        } else {
+            tagger
+                .tag_labels(&inputs)
+                .iter()
+                .map(|l| decode_bilou(l))
+                .collect()
+        };
+        for (s, pred) in doc.sentences.iter().zip(predicted) {
             let gold = conll::spans(&s.tags, ty);
-            let pred = decode_bilou(labels);
             let g: Vec<_> = gold.iter().map(|(r, t)| (r.clone(), t.as_str())).collect();
             let p: Vec<_> = pred.iter().map(|(r, t)| (r.clone(), t.as_str())).collect();
             score.add(&g, &p);
@@ -108,7 +215,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(p) = &args.predictions {
         std::fs::write(p, out).with_context(|| format!("writing {}", p.display()))?;
     }
-    println!("{}", args.conll.display());
+    println!("{} ({})", args.conll.display(), args.source);
     print!("{}", score.report());
     eprintln!(
         "model load {load_ms:.1} ms; tagged {} tokens in {:.3} s ({:.0} tokens/s, with feature set-up per document)",

@@ -17,10 +17,12 @@ use super::table::HashTable;
 /// Number of granularities.
 pub const LEVELS: usize = 4;
 
-/// Word (exact form, by its hash) → cluster id + 1 at each granularity.
+/// Word (exact form, by its hash) → cluster id + 1 at each granularity; and lower-case
+/// form → how the word is usually written (see [`ClusterCorpus::capitalisation`]).
 #[derive(Clone, Debug, Default)]
 pub struct ClusterTable {
     pub(crate) table: HashTable<[u16; LEVELS]>,
+    pub(crate) caps: HashTable<u8>,
 }
 
 impl ClusterTable {
@@ -29,7 +31,27 @@ impl ClusterTable {
         for (w, ids) in words {
             table.insert(hash_str(w), ids);
         }
-        ClusterTable { table }
+        ClusterTable {
+            table,
+            caps: HashTable::default(),
+        }
+    }
+
+    /// Adds the capitalisation classes of lower-case forms.
+    pub fn with_capitalisation<'a>(
+        mut self,
+        words: impl IntoIterator<Item = (&'a str, u8)>,
+    ) -> Self {
+        for (w, c) in words {
+            self.caps.insert(super::hash::hash_lower(w), c);
+        }
+        self
+    }
+
+    /// The capitalisation class of a word's lower-case form (0: unknown).
+    #[inline]
+    pub(crate) fn caps(&self, lower_hash: u64) -> u8 {
+        self.caps.get(lower_hash).unwrap_or(0)
     }
 
     pub fn len(&self) -> usize {
@@ -115,6 +137,66 @@ impl ClusterCorpus {
 
     pub fn types(&self) -> usize {
         self.words.len()
+    }
+
+    /// How each word (by lower-case form, seen at least `min_count` times in lower case or
+    /// capitalised mid-sentence) is usually written: 1 almost always lower case, 2 mostly,
+    /// 3 either, 4 mostly capitalised, 5 almost always. Sentence-initial tokens and
+    /// sentences without lower-case words do not count.
+    pub fn capitalisation(&self, min_count: u32) -> Vec<(String, u8)> {
+        let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+        let mut sentence: Vec<u32> = Vec::new();
+        let flush = |sentence: &mut Vec<u32>, counts: &mut HashMap<String, (u32, u32)>| {
+            let has_lower = sentence
+                .iter()
+                .any(|&t| self.words[t as usize].chars().any(char::is_lowercase));
+            if has_lower {
+                for &t in sentence.iter().skip(1) {
+                    let w = &self.words[t as usize];
+                    let mut chars = w.chars();
+                    let Some(first) = chars.next() else { continue };
+                    if !first.is_alphabetic() {
+                        continue;
+                    }
+                    let rest_lower = chars.all(|c| !c.is_uppercase());
+                    let e = counts.entry(w.to_lowercase()).or_default();
+                    if first.is_lowercase() && rest_lower {
+                        e.0 += 1;
+                    } else if first.is_uppercase() {
+                        e.1 += 1;
+                    }
+                }
+            }
+            sentence.clear();
+        };
+        for &t in &self.stream {
+            if t == SEP {
+                flush(&mut sentence, &mut counts);
+            } else {
+                sentence.push(t);
+            }
+        }
+        let mut out: Vec<(String, u8)> = counts
+            .into_iter()
+            .filter(|(_, (l, c))| l + c >= min_count)
+            .map(|(w, (l, c))| {
+                let r = f64::from(c) / f64::from(l + c);
+                let class = if r < 0.05 {
+                    1
+                } else if r < 0.3 {
+                    2
+                } else if r < 0.7 {
+                    3
+                } else if r < 0.95 {
+                    4
+                } else {
+                    5
+                };
+                (w, class)
+            })
+            .collect();
+        out.sort();
+        out
     }
 
     /// Clusters the words seen at least `min_count` times; returns (word, ids + 1).

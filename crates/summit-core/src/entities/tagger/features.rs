@@ -49,6 +49,8 @@ enum T {
     WinClusterM1Mid,
     WinClusterP1Mid,
     FirstLower,
+    CapsUsage,
+    FirstCaps,
     BigramLeft,
     BigramRight,
     FirstShape,
@@ -104,6 +106,8 @@ pub(crate) struct TokenInfo {
     /// Cluster id + 1 at each granularity (0: unknown word).
     pub clusters: [u16; LEVELS],
     pub flags: u16,
+    /// How the word is usually written (see `ClusterCorpus::capitalisation`).
+    pub caps: u8,
 }
 
 impl TokenInfo {
@@ -211,8 +215,10 @@ pub(crate) fn token_info(token: &str, clusters: &ClusterTable, upper_sentence: b
     }
     let word = hash_str(token);
     let lower = lower.finish();
+    let caps = clusters.caps(lower);
     let clusters = lookup_clusters(token, word, lower, flags, clusters, upper_sentence);
     TokenInfo {
+        caps,
         word,
         lower,
         shape: shape.finish(),
@@ -385,6 +391,8 @@ pub(crate) fn self_features(t: &TokenInfo, upper: bool, out: &mut Vec<u64>) {
     for (k, c) in cl.iter().enumerate() {
         out.push(f(*c, u64::from(t.clusters[k])));
     }
+    let cap = u64::from(t.flags & (flag::INIT_CAP | flag::ALL_CAPS));
+    out.push(f(T::CapsUsage, mix(u64::from(t.caps), mode * 8 + cap)));
 }
 
 /// Features that a neighbour at offset `d` (±1, ±2) gives a token; `None` is the edge
@@ -442,6 +450,7 @@ pub(crate) fn pair_features(s: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
     if i == 0 {
         out.push(f(T::FirstShape, mix(shape, mode)));
         out.push(f(T::FirstLower, t.lower));
+        out.push(f(T::FirstCaps, mix(u64::from(t.caps), mode)));
     }
     if s.headline {
         out.push(f(T::Headline, mix(mode, shape)));
@@ -559,7 +568,6 @@ pub(crate) fn second_pass(
     stats: &DocStats,
     out: &mut Vec<u64>,
 ) {
-    let t = &s.tokens[i];
     let at = |j: isize| -> u64 {
         if j < 0 || j as usize >= first.len() {
             0
@@ -568,9 +576,45 @@ pub(crate) fn second_pass(
         }
     };
     let ii = i as isize;
-    out.push(f(T::FirstPass0, at(ii)));
-    out.push(f(T::FirstPassM1, mix(at(ii - 1), at(ii))));
-    out.push(f(T::FirstPassP1, mix(at(ii), at(ii + 1))));
+    let [a, b, c] = label_keys(at(ii - 1), at(ii), at(ii + 1));
+    out.extend_from_slice(&[a, b, c]);
+    doc_features(s, i, first, stats, out);
+}
+
+/// Number of first-pass label codes: 0 for the sentence edge, then label index + 1.
+pub(crate) const LABEL_CODES: usize = super::labels::NUM_LABELS + 1;
+
+/// The first-pass label code of token `j` of a sentence (0 beyond its edges).
+#[inline]
+pub(crate) fn label_code_at(first: &[Label], j: isize) -> usize {
+    if j < 0 || j as usize >= first.len() {
+        0
+    } else {
+        first[j as usize].index() + 1
+    }
+}
+
+/// The features of the first-pass labels around a token (previous, own, next codes):
+/// the current label alone, and paired with each neighbour's.
+#[inline]
+pub(crate) fn label_keys(prev: u64, cur: u64, next: u64) -> [u64; 3] {
+    [
+        f(T::FirstPass0, cur),
+        f(T::FirstPassM1, mix(prev, cur)),
+        f(T::FirstPassP1, mix(cur, next)),
+    ]
+}
+
+/// Document-level features of token `i`: how the first pass labelled the same word
+/// elsewhere, and how the word is written elsewhere.
+pub(crate) fn doc_features(
+    s: &SentenceInfo,
+    i: usize,
+    first: &[Label],
+    stats: &DocStats,
+    out: &mut Vec<u64>,
+) {
+    let t = &s.tokens[i];
     if !t.has_letter() {
         return;
     }

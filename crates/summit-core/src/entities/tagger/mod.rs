@@ -115,6 +115,11 @@ pub struct Tagger {
     edges: [[Scores; 5]; 2],
     /// The model's transitions with invalid ones masked, per pass.
     masked: [Transitions; 2],
+    /// Second-pass scores of the first-pass label features, by label codes: the label
+    /// alone, with the previous one, with the next one.
+    label_own: Vec<[i32; N]>,
+    label_prev: Vec<[i32; N]>,
+    label_next: Vec<[i32; N]>,
 }
 
 /// Reusable per-call buffers (nothing is allocated per token).
@@ -223,12 +228,28 @@ impl Tagger {
             }
         }
         let masked = [model.transitions[0].masked(), model.transitions[1].masked()];
+        const C: usize = features::LABEL_CODES;
+        let mut label_own = vec![[0i32; N]; C];
+        let mut label_prev = vec![[0i32; N]; C * C];
+        let mut label_next = vec![[0i32; N]; C * C];
+        for a in 0..C {
+            label_own[a] = score_features(&model, &[features::label_keys(0, a as u64, 0)[0]])[1];
+            for b in 0..C {
+                let prev = features::label_keys(a as u64, b as u64, 0)[1];
+                let next = features::label_keys(0, a as u64, b as u64)[2];
+                label_prev[a * C + b] = score_features(&model, &[prev])[1];
+                label_next[a * C + b] = score_features(&model, &[next])[1];
+            }
+        }
         Tagger {
             model,
             frequent,
             entries,
             edges,
             masked,
+            label_own,
+            label_prev,
+            label_next,
         }
     }
 
@@ -448,8 +469,18 @@ impl Tagger {
                 for &r in &w.rows[r0..r1] {
                     add(&mut acc, &table.row(r)[1]);
                 }
+                const C: usize = features::LABEL_CODES;
+                let ii = i as isize;
+                let (p, c, nx) = (
+                    features::label_code_at(first, ii - 1),
+                    features::label_code_at(first, ii),
+                    features::label_code_at(first, ii + 1),
+                );
+                add32(&mut acc, &self.label_own[c]);
+                add32(&mut acc, &self.label_prev[p * C + c]);
+                add32(&mut acc, &self.label_next[c * C + nx]);
                 w.feats.clear();
-                features::second_pass(info, i, first, &w.stats, &mut w.feats);
+                features::doc_features(info, i, first, &w.stats, &mut w.feats);
                 for &key in &w.feats {
                     if let Some(r) = table.get(key) {
                         add(&mut acc, &table.row(r)[1]);

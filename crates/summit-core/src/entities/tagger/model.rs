@@ -8,6 +8,7 @@
 //! 2 × (17·17 + 17 + 17) f32            transitions of pass 1 and pass 2
 //! 2 × f32                             weight scales of pass 1 and pass 2
 //! u32 n, n × (u64 word hash, 4 × u16)  clusters
+//! u32 n, n × (u64 lower-case hash, u8 class) capitalisation classes
 //! u32 lists, lists × (u32 len, bytes), u32 max entry length,
 //! u32 n, n × (u64 key, u32 bits)       gazetteer
 //! u32 n, n × (u32 len, bytes, 5·2·17 i32)   frequent words and their summed scores
@@ -250,6 +251,12 @@ impl Model {
                 out.extend_from_slice(&id.to_le_bytes());
             }
         }
+        let caps = self.clusters.caps.sorted();
+        put_u32(&mut out, caps.len() as u32);
+        for (k, c) in caps {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.push(c);
+        }
         put_u32(&mut out, self.gazetteer.names.len() as u32);
         for n in &self.gazetteer.names {
             put_str(&mut out, n);
@@ -344,7 +351,14 @@ impl Model {
             }
             table.insert(k, ids);
         }
-        let clusters = ClusterTable { table };
+        let n = r.count(9, "capitalisation")?;
+        let mut caps = HashTable::with_capacity(n);
+        for _ in 0..n {
+            let k = r.u64("capitalisation")?;
+            let c = r.take(1, "capitalisation")?[0];
+            caps.insert(k, c);
+        }
+        let clusters = ClusterTable { table, caps };
 
         let lists = r.count(4, "gazetteer")?;
         if lists > MAX_LISTS {
@@ -433,7 +447,8 @@ mod tests {
         };
         m.transitions[0].trans[1][2] = 1.5;
         m.transitions[1].end[3] = -2.0;
-        m.clusters = ClusterTable::from_words([("Paris", [1, 2, 3, 4]), ("London", [1, 2, 3, 5])]);
+        m.clusters = ClusterTable::from_words([("Paris", [1, 2, 3, 4]), ("London", [1, 2, 3, 5])])
+            .with_capitalisation([("paris", 5)]);
         m.gazetteer.add_list("country", &[vec!["United", "States"]]);
         let mut row: Row = [[0; NUM_LABELS]; 2];
         row[0][3] = 7;
@@ -453,6 +468,10 @@ mod tests {
         assert_eq!(back.scales, m.scales);
         assert_eq!(back.transitions, m.transitions);
         assert_eq!(back.clusters.lookup("London"), Some([1, 2, 3, 5]));
+        assert_eq!(
+            back.clusters.caps(super::super::hash::hash_lower("PARIS")),
+            5
+        );
         assert_eq!(back.gazetteer.list_names(), ["country"]);
         assert_eq!(back.gazetteer.len(), m.gazetteer.len());
         let row = |m: &Model, k| m.features.get(k).map(|i| *m.features.row(i));

@@ -67,6 +67,8 @@ pub struct TrainConfig {
     pub info: String,
     /// Train only the first pass (the second pass copies it): for ablations.
     pub first_pass_only: bool,
+    /// Perceptrons averaged per pass (different shuffles).
+    pub runs: usize,
 }
 
 impl Default for TrainConfig {
@@ -78,6 +80,7 @@ impl Default for TrainConfig {
             min_weight: 0.0,
             info: String::new(),
             first_pass_only: false,
+            runs: 1,
         }
     }
 }
@@ -342,6 +345,70 @@ fn fit(
     p.averaged()
 }
 
+/// Trains `runs` perceptrons with different shuffles and averages their weights
+/// (parameter mixing: steadier, and usually a little better, than one run).
+#[allow(clippy::too_many_arguments)]
+fn fit_mixed(
+    n_feats: usize,
+    train: &[&SentFeats],
+    dev: &[&SentFeats],
+    epochs: usize,
+    seed: u64,
+    runs: usize,
+    label: &str,
+    log: &mut dyn FnMut(String),
+) -> (Vec<f32>, Transitions) {
+    let (mut w, mut t) = fit(n_feats, train, dev, epochs, seed, label, log);
+    let runs = runs.max(1);
+    for r in 1..runs {
+        let (w2, t2) = fit(
+            n_feats,
+            train,
+            &[],
+            epochs,
+            seed ^ (0x9E37_79B9 * r as u64),
+            label,
+            log,
+        );
+        for (a, b) in w.iter_mut().zip(&w2) {
+            *a += b;
+        }
+        for p in 0..N {
+            for y in 0..N {
+                t.trans[p][y] += t2.trans[p][y];
+            }
+            t.start[p] += t2.start[p];
+            t.end[p] += t2.end[p];
+        }
+    }
+    if runs > 1 {
+        let k = 1.0 / runs as f32;
+        w.iter_mut().for_each(|a| *a *= k);
+        for p in 0..N {
+            for y in 0..N {
+                t.trans[p][y] *= k;
+            }
+            t.start[p] *= k;
+            t.end[p] *= k;
+        }
+        if !dev.is_empty() {
+            let mut scratch = Scratch::default();
+            let pred: Vec<Vec<Label>> = dev
+                .iter()
+                .map(|s| decode_with(&w, &t, s, &mut scratch))
+                .collect();
+            let c = score(dev, &pred);
+            log(format!(
+                "{label} mixed ({runs} runs): dev P {:.4} R {:.4} F1 {:.4}",
+                c.precision(),
+                c.recall(),
+                c.f1()
+            ));
+        }
+    }
+    (w, t)
+}
+
 /// Pre-computed per-document sentence information.
 struct DocInfo {
     sents: Vec<SentenceInfo>,
@@ -526,12 +593,13 @@ pub fn train(
         let n2 = index.keys.len();
         let tr_flat: Vec<&SentFeats> = tr2.iter().flatten().collect();
         let dev_flat: Vec<&SentFeats> = dev2.iter().flatten().collect();
-        let (w2, t2) = fit(
+        let (w2, t2) = fit_mixed(
             n2,
             &tr_flat,
             &dev_flat,
             cfg.epochs[1],
             cfg.seed.rotate_left(17),
+            cfg.runs,
             "pass 2",
             log,
         );
