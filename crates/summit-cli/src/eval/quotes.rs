@@ -49,6 +49,10 @@ pub struct Args {
     /// which PolNeAR annotates as attributions and summit does not report by default.
     #[arg(long)]
     attitudes: bool,
+    /// Write every gold and predicted attribution, with its match at 0.3 and its best
+    /// overlap on the other side, as JSON Lines to this file (for error analysis).
+    #[arg(long)]
+    dump: Option<PathBuf>,
 }
 
 /// One attribution, either side, in code points.
@@ -63,6 +67,10 @@ struct Attr {
     speaker_mentions: Spans,
     quoted: bool,
     label: String,
+    /// Raw (unnormalised) content intervals, for the dump.
+    raw: Spans,
+    /// The predicted quote kinds, for the dump.
+    kind: String,
 }
 
 #[derive(Debug, Default)]
@@ -92,6 +100,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (mut matched, mut speaker_ok, mut cue_ok) = (0usize, 0usize, 0usize);
     let mut failures = 0usize;
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    let mut dump = match &args.dump {
+        Some(p) => Some(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
+        None => None,
+    };
     for art in &articles {
         let text = std::fs::read_to_string(&art.text_path)
             .with_context(|| format!("reading {}", art.text_path.display()))?;
@@ -128,6 +142,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             };
             speaker_ok += usize::from(right);
             cue_ok += usize::from(intersects(&p.cue, &g.cue));
+        }
+        if let Some(w) = dump.as_mut() {
+            write_dump(w, art, &pred, &gold, &pairs)?;
         }
         if args.verbose {
             let pm: Vec<usize> = pairs.iter().map(|p| p.0).collect();
@@ -189,6 +206,46 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// One JSON line per attribution, gold and predicted, for error analysis.
+fn write_dump(
+    w: &mut impl std::io::Write,
+    art: &polnear::Article,
+    pred: &[Attr],
+    gold: &[Attr],
+    pairs: &[(usize, usize, f64)],
+) -> anyhow::Result<()> {
+    for (side, mine, other) in [("gold", gold, pred), ("pred", pred, gold)] {
+        for (i, a) in mine.iter().enumerate() {
+            let partner = pairs.iter().find_map(|&(pi, gi, o)| {
+                let (me, them) = if side == "gold" { (gi, pi) } else { (pi, gi) };
+                (me == i).then_some((them, o))
+            });
+            let best = other
+                .iter()
+                .enumerate()
+                .map(|(j, b)| (j, overlap(a, b)))
+                .filter(|&(_, o)| o > 0.0)
+                .max_by(|x, y| x.1.total_cmp(&y.1));
+            let line = serde_json::json!({
+                "doc": art.name,
+                "text_path": art.text_path,
+                "side": side,
+                "i": i,
+                "content": a.raw,
+                "norm": a.content,
+                "source": a.source,
+                "cue": a.cue,
+                "quoted": a.quoted,
+                "kind": a.kind,
+                "match": partner.map(|(j, o)| serde_json::json!([j, o])),
+                "best": best.map(|(j, o)| serde_json::json!([j, o])),
+            });
+            writeln!(w, "{line}")?;
+        }
+    }
+    Ok(())
 }
 
 fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
@@ -335,6 +392,7 @@ fn has_quote_mark(chars: &[char], spans: &Spans) -> bool {
 }
 
 fn finish(mut a: Attr, raw: &Spans, chars: &[char]) -> Attr {
+    a.raw = raw.clone();
     a.quoted = has_quote_mark(chars, raw);
     a.content = raw.iter().filter_map(|&r| normalise(chars, r)).collect();
     a.len = a.content.iter().map(|(s, e)| e - s).sum();
@@ -423,6 +481,11 @@ fn predicted(doc: &Document, cps: &CodePoints, chars: &[char]) -> Vec<Attr> {
         a.quoted = members
             .iter()
             .any(|&i| doc.quotes[i].kind != summit_core::QuoteKind::Indirect);
+        a.kind = members
+            .iter()
+            .map(|&i| doc.quotes[i].kind.as_str())
+            .collect::<Vec<_>>()
+            .join(",");
         let who = first.speaker.as_ref().map_or("-", |s| s.text.as_str());
         a.label = format!("[{who}] ({}) {}", first.kind.as_str(), a.label);
         out.push(a);

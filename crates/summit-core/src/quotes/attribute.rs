@@ -499,6 +499,8 @@ fn attribute(
                 n.shape == Shape::Punct && matches!(n.ch, ',' | '.' | ';' | '(' | ':' | '?' | '!')
                     || n.is(class::TIME)
                     || n.mark.is_some()
+                    // "“…,” said Carly Fiorina during the debate"
+                    || n.is(class::PREP) && !v.is_word(np.end, "of") && !n.cap()
             }
         });
         match inverted {
@@ -828,7 +830,9 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
             let mut found = None;
             while k < limit {
                 let u = &v.toks[k];
-                if u.in_region() || u.is(class::SUB) && !v.is_word(k, "that") || v.is_word(k, "to")
+                if u.in_region()
+                    || u.is(class::SUB) && !u.is(class::PREP) && !v.is_word(k, "that")
+                    || v.is_word(k, "to")
                 {
                     break;
                 }

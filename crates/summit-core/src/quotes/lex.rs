@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, WordEntry, class};
+use super::lexicon::{Form, Lexicon, WordEntry, class};
 use super::marks::{self, Mark, Region, Role};
 use crate::Span;
 use crate::segment::Segmentation;
@@ -468,6 +468,11 @@ fn make_units(toks: &[Tok], regions: &[QRegion]) -> Vec<Range<usize>> {
         if inside && !t.has(PARA_START) {
             continue;
         }
+        // "“Is that so?” Borger asked." / "“Build it!” the crowd chanted.": a quotation
+        // ending in its own sentence punctuation, then its attribution.
+        if !t.has(PARA_START) && attribution_after_quote(toks, regions, i) {
+            continue;
+        }
         units.push(start..i);
         start = i;
     }
@@ -475,6 +480,70 @@ fn make_units(toks: &[Tok], regions: &[QRegion]) -> Vec<Range<usize>> {
         units.push(start..toks.len());
     }
     units
+}
+
+/// Whether the sentence starting at `i`, right after a closing quotation mark, is the
+/// quotation's attribution: a name or noun phrase and a reporting verb in the past or the
+/// present ("Borger asked", "Sen. Ann Lee (D) said"), or the verb first ("Said Lee").
+/// After a full stop the verb must end its clause ("“We left.” Lee said." but not "“We
+/// left.” Lee said the talks …"), since a new sentence may report something else. The
+/// quotation must open its sentence: a quoted fragment closing a sentence of reported
+/// speech is followed by a sentence of its own.
+fn attribution_after_quote(toks: &[Tok], regions: &[QRegion], i: usize) -> bool {
+    if i < 2 || toks[i - 1].mark != Some(Role::Close) || toks[i - 1].region == NO_REGION {
+        return false;
+    }
+    // The quotation stands as a sentence of its own (not a fragment inside reported speech).
+    let r = &regions[toks[i - 1].region as usize];
+    if !toks[r.toks.0].has(SENT_START) {
+        return false;
+    }
+    let end_punct = &toks[i - 2];
+    if end_punct.shape != Shape::Punct || !matches!(end_punct.ch, '?' | '!' | '.' | '…') {
+        return false;
+    }
+    let is_cue = |t: &Tok| {
+        t.entry.is_some_and(|e| {
+            e.cues
+                .iter()
+                .any(|c| matches!(c.form, Form::Past | Form::ThirdSingular) && c.tail.is_empty())
+        })
+    };
+    let limit = (i + 9).min(toks.len());
+    let mut k = i;
+    while k < limit {
+        let t = &toks[k];
+        if t.para != toks[i].para || t.region != NO_REGION {
+            return false;
+        }
+        if t.shape == Shape::Word && is_cue(t) && (k == i || !t.cap()) {
+            if end_punct.ch != '.' || k == i {
+                return k > i || k + 1 < toks.len() && toks[k + 1].shape == Shape::Word;
+            }
+            // After a full stop: the verb ends the clause or takes an adverbial.
+            return toks.get(k + 1).is_none_or(|n| {
+                n.shape == Shape::Punct && matches!(n.ch, '.' | ';')
+                    || n.entry.is_some_and(|e| e.class & (class::PREP | class::TIME) != 0)
+            });
+        }
+        let ok = match t.shape {
+            Shape::Word => {
+                t.cap()
+                    || t.entry.is_some_and(|e| {
+                        e.class & (class::DET | class::PRON | class::POSS | class::NUM) != 0
+                    })
+                    || k > i
+            }
+            Shape::Punct => matches!(t.ch, '(' | ')' | '-' | '\'' | '’'),
+            Shape::Number => true,
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 #[cfg(test)]
