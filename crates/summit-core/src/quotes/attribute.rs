@@ -467,6 +467,8 @@ fn attribute(
     let coordinated = g > lo && (v.is_word(g - 1, "and") || v.is_word(g - 1, "but"));
     let mut source = Source::None;
     let mut content_left: Option<(usize, usize)> = None;
+    // "The industry, she said, is “doing much better”": content on both sides of the cue.
+    let mut paren: Option<(usize, usize)> = None;
     if coordinated && !participle {
         source = governing_source(v, lo, hit.a, first_in_unit, out);
     } else if participle {
@@ -481,8 +483,11 @@ fn attribute(
         };
     } else if let Some(np) = left_np.filter(|_| !passive) {
         source = Source::Np(np);
+        if right.is_none() {
+            paren = parenthetical_rest(v, hit.b, hi);
+        }
         if right.is_none_or(|r| r.introduced) {
-            content_left = left_content(v, np.start, lo, first_in_unit, out);
+            content_left = left_content(v, np.start, lo, first_in_unit, out, paren.is_some());
         }
         // Content on both sides: the right side wins unless the left is a quotation and
         // the right is no that-clause ("“…,” she said several months later, and …").
@@ -506,7 +511,7 @@ fn attribute(
         match inverted {
             Some(np) if right.is_none_or(|r| r.start <= np.end || r.introduced) => {
                 source = Source::Np(np);
-                content_left = left_content(v, hit.a, lo, first_in_unit, out);
+                content_left = left_content(v, hit.a, lo, first_in_unit, out, false);
                 if let Some(np2) = apposition_source(v, g - 1, lo) {
                     if content_left.is_none() {
                         source = Source::Np(np2);
@@ -517,7 +522,7 @@ fn attribute(
                 if let Some(np) = apposition_source(v, g - 1, lo) {
                     source = Source::Np(np);
                     if right.is_none_or(|r| r.introduced) {
-                        content_left = left_content(v, np.start, lo, first_in_unit, out);
+                        content_left = left_content(v, np.start, lo, first_in_unit, out, false);
                     }
                 }
             }
@@ -600,6 +605,19 @@ fn attribute(
         if kind == QuoteKind::Direct {
             let after = inverted_source_end.unwrap_or(hit.b);
             split_rest(v, after, hi, idx, out, claimed);
+        } else if let Some((s, e)) = paren {
+            let kind = kind_of(v, s, e, false);
+            let (content, span) = content_span(v, kind, s, e);
+            claim(v, claimed, content);
+            out.push(Found {
+                kind,
+                content,
+                span,
+                cue: Some((hit.a, hit.b)),
+                source: Source::Same(idx),
+                addressee: None,
+                continues: Some(idx),
+            });
         }
         return;
     }
@@ -691,7 +709,15 @@ fn according(
         }
         (s, content_end(v, s, hi))
     } else if hit.a > lo
-        && (v.toks[hit.a - 1].is_punct(',') || v.toks[hit.a - 1].mark == Some(Role::Close))
+        && (v.toks[hit.a - 1].is_punct(',')
+            || v.toks[hit.a - 1].is_punct('(')
+            || v.toks[hit.a - 1].mark == Some(Role::Close)
+            // "… 46 percent to 39 percent according to a CBS poll released Monday.": the
+            // source ends the sentence.
+            || hi - np.end <= 8
+                && v.toks[np.end..hi]
+                    .iter()
+                    .all(|t| !t.in_region() && !t.is_punct(',') && !t.is(class::SUB)))
     {
         let mut s = lo;
         if let Some(prev) = out
@@ -714,6 +740,7 @@ fn according(
         return;
     }
     claim(v, claimed, content);
+    let idx = out.len();
     out.push(Found {
         kind,
         content,
@@ -723,6 +750,23 @@ fn according(
         addressee: None,
         continues: None,
     });
+    // "Since November, according to the report, forces have killed …": the sentence goes on.
+    if e == hit.a {
+        if let Some((s, e)) = parenthetical_rest(v, np.end, hi) {
+            let kind = kind_of(v, s, e, false);
+            let (content, span) = content_span(v, kind, s, e);
+            claim(v, claimed, content);
+            out.push(Found {
+                kind,
+                content,
+                span,
+                cue: Some((hit.a, hit.b)),
+                source: Source::Same(idx),
+                addressee: None,
+                continues: Some(idx),
+            });
+        }
+    }
 }
 
 /// Content tokens `start..end` (exclusive) on the cue's right, with what came before it.
@@ -812,6 +856,7 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
             && v.toks[p + 1].is(class::PREP)
             && v.toks[p + 3].is_punct(',')
             && !v.toks[p + 2].in_region()
+            && v.toks[p + 2].entry.is_none_or(|e| e.cues.is_empty())
         {
             p += 4;
             continue;
@@ -969,6 +1014,25 @@ fn clause_start(v: &View<'_>, p: usize) -> bool {
     if t.is(class::DET | class::NUM) && !v.is_word(p, "that") {
         return true;
     }
+    // "said if he wins, …"
+    if v.is_word(p, "if") || v.is_word(p, "unless") {
+        return true;
+    }
+    // "said his staff had …", "said his staff “did the wrong thing”": a possessive subject
+    // with a verb within a few words (not "maintain their doubts").
+    if t.is(class::POSS) && !v.is_word(p, "her") {
+        let end = (p + 8).min(v.toks.len());
+        return (p + 1..end)
+            .take_while(|&k| v.toks[k].shape != Shape::Punct || v.toks[k].in_region())
+            .any(|k| {
+                let u = &v.toks[k];
+                u.is(class::AUX)
+                    || !u.cap() && u.is_word() && {
+                        let w = v.tok_text(k);
+                        w.ends_with("ed") && !u.is(class::ADV)
+                    }
+            });
+    }
     if t.shape == Shape::Number {
         return true;
     }
@@ -1108,6 +1172,7 @@ fn left_content(
     lo: usize,
     first_in_unit: usize,
     out: &[Found],
+    parenthetical: bool,
 ) -> Option<(usize, usize)> {
     if clause_start <= lo {
         return None;
@@ -1131,6 +1196,10 @@ fn left_content(
     while s < e && v.toks[s].shape == Shape::Punct {
         s += 1;
     }
+    if parenthetical {
+        // "Perhaps, he said, this …": the words before the cue start the content.
+        return (s < e).then_some((s, e));
+    }
     if let Some(c) = (s..(s + 3).min(e)).find(|&k| v.toks[k].is_punct(',')) {
         if (s..c).all(|k| {
             v.toks[k].is(class::ADV) || v.tok_text(k).ends_with("ly") || v.toks[k].is(class::CONJ)
@@ -1153,6 +1222,39 @@ fn left_content(
     Some((s, e))
 }
 
+/// The content after a parenthetical attribution: in "The industry, she said, is “doing
+/// much better”", the words after the cue's comma, when they carry on the sentence (not a
+/// participle, a preposition, a conjunction or a relative clause of the author's).
+fn parenthetical_rest(v: &View<'_>, from: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut k = from;
+    while k < hi && (v.toks[k].is(class::TIME) || v.toks[k].is(class::ADV) && !v.toks[k].is(class::SUB))
+    {
+        k += 1;
+    }
+    if k + 1 >= hi || !(v.toks[k].is_punct(',') || v.toks[k].is_punct('\u{2014}')) {
+        return None;
+    }
+    let s = k + 1;
+    let t = &v.toks[s];
+    if t.in_region() {
+        return None;
+    }
+    if t.shape != Shape::Word && t.shape != Shape::Number
+        || t.is(class::CONJ | class::PREP | class::ADV) && !v.is_word(s, "but")
+        || t.is(class::SUB) && !t.is(class::DET)
+        || cue_at(v, s, hi, Lexicon::get()).is_some()
+        || v.is_word(s, "according")
+    {
+        return None;
+    }
+    let e = content_end(v, s, hi);
+    let mut e2 = e;
+    while e2 > s && v.toks[e2 - 1].shape == Shape::Punct && !v.toks[e2 - 1].in_region() {
+        e2 -= 1;
+    }
+    (e2 >= s + 2).then_some((s, e))
+}
+
 /// Parts of a split direct quotation after its attribution: "“A,” he said, “B.”".
 fn split_rest(
     v: &View<'_>,
@@ -1167,7 +1269,7 @@ fn split_rest(
         let t = &v.toks[k];
         if t.in_region() {
             let ri = t.region as usize;
-            if claimed[ri] {
+            if claimed[ri] || has_own_attribution(v, ri, hi) {
                 return;
             }
             claimed[ri] = true;
@@ -1188,11 +1290,13 @@ fn split_rest(
             k += 1;
             continue;
         }
-        // ", referring to the excuse, “…”": an aside between the parts.
+        // ", referring to the excuse, “…”": an aside between the parts. An aside with a
+        // reporting verb of its own (", adding later, “…”") introduces its own quotation.
         let limit = (k + 16).min(hi);
         let mut j = k;
+        let lex = Lexicon::get();
         while j < limit && !v.toks[j].in_region() {
-            if v.toks[j].entry.is_some_and(|e| !e.cues.is_empty()) && j > k {
+            if v.toks[j].shape == Shape::Word && cue_at(v, j, hi, lex).is_some() {
                 return;
             }
             j += 1;
@@ -1203,6 +1307,34 @@ fn split_rest(
         }
         return;
     }
+}
+
+/// Whether quoted region `ri` is followed by an attribution of its own ("“…,” said Kunin" or
+/// "“…,” Kunin said"): a later cue claims it, not the quotation before it.
+fn has_own_attribution(v: &View<'_>, ri: usize, hi: usize) -> bool {
+    let r = &v.regions[ri];
+    if r.region.close.is_none() {
+        return false;
+    }
+    let mut k = r.toks.1 + 1;
+    while k < hi && v.toks[k].is_punct(',') {
+        k += 1;
+    }
+    if k >= hi || v.toks[k].in_region() {
+        return false;
+    }
+    let lex = Lexicon::get();
+    let inverted = cue_at(v, k, hi, lex)
+        .is_some_and(|h| h.verb.has(frame::QUOTE) && np_right(v, h.b, hi).is_some());
+    inverted
+        || np_right(v, k, hi).is_some_and(|np| {
+            np.end < hi
+                && cue_at(v, np.end, hi, lex).is_some_and(|h| {
+                    h.verb.has(frame::QUOTE)
+                        && matches!(h.form, Form::Past | Form::ThirdSingular)
+                        && (h.b >= hi || !v.toks[h.b].is_word() || !clause_start(v, h.b))
+                })
+        })
 }
 
 /// The source of a participle's clause ("…, saying that …"): the unit's last attribution's
@@ -1445,6 +1577,15 @@ pub(crate) fn np_right(v: &View<'_>, s: usize, hi: usize) -> Option<Np> {
                         && head.is_some()
                         && !u.has(lex::ALL_CAPS)
                         && !(k + 1 < hi && v.toks[k + 1].cap()))
+            } else if u.is(class::TIME)
+                && head.is_none()
+                && k + 1 < hi
+                && v.toks[k + 1].is_word()
+                && !v.toks[k + 1].is(class::TIME)
+                && np_token(v, k + 1, true)
+            {
+                // "a recent poll", "last week's report"
+                true
             } else if np_token(v, k, false) {
                 // After the head, a lower-case "-ed" word is the verb ("a panel voted").
                 lower += 1;
