@@ -464,7 +464,19 @@ fn attribute(
             }
         }
     }
-    let coordinated = g > lo && (v.is_word(g - 1, "and") || v.is_word(g - 1, "but"));
+    // "and said", "but warned", and a list of predicates: "suggested …, called her “…”".
+    let coordinated = g > lo
+        && (v.is_word(g - 1, "and")
+            || v.is_word(g - 1, "but")
+            || v.toks[g - 1].is_punct(',')
+                && matches!(hit.form, Form::Past | Form::ThirdSingular)
+                && !v.toks[hit.a].cap()
+                && out[first_in_unit..]
+                    .iter()
+                    .any(|f| f.cue.is_some_and(|c| c.1 < g) && f.content.1 < g)
+                && v.toks.get(hit.b).is_some_and(|t| {
+                    t.is(class::OBJ) || v.is_word(hit.b, "that") || t.is(class::DET | class::POSS)
+                }));
     let mut source = Source::None;
     let mut content_left: Option<(usize, usize)> = None;
     // "The industry, she said, is “doing much better”": content on both sides of the cue.
@@ -621,7 +633,31 @@ fn attribute(
         }
         return;
     }
-    // A quoted phrase credited to the source: "called it “reckless”", "described X as “…”".
+    // A verb of saying with an object holding a quoted fragment: "denied the “false” claims"
+    // (mixed), or naming its object with quoted words: "called the judge a “hater”",
+    // "described the attack as “a sobering reminder”" (partial: the quoted words are
+    // credited to the source, and the content is what they name and how).
+    let from = inverted_source_end.unwrap_or(hit.b);
+    if let Some((s, e)) = object_quote(v, hit, from, hi) {
+        let kind = if hit.verb.has(frame::AS | frame::NAME) {
+            QuoteKind::Partial
+        } else {
+            QuoteKind::Mixed
+        };
+        let (content, span) = content_span(v, kind, s, e);
+        claim(v, claimed, content);
+        out.push(Found {
+            kind,
+            content,
+            span,
+            cue: Some((hit.a, hit.b)),
+            source,
+            addressee: None,
+            continues: None,
+        });
+        return;
+    }
+    // A quoted phrase credited to the source: "dubbed it “reckless”", "warned of “…”".
     if !matches!(source, Source::None) || hit.verb.has(frame::AS | frame::NAME) {
         partial_after(
             v,
@@ -633,6 +669,46 @@ fn attribute(
             claimed,
         );
     }
+}
+
+/// The object of a verb of saying, with the quoted words it holds or that complement it,
+/// to the content's end: tokens `s..e`. The object comes first ("called *him* a “…”",
+/// "described *the attack* as “…”"); a quotation right after the verb or after a
+/// preposition ("dubbed “…”", "warned of “…”") is a partial quote instead.
+fn object_quote(v: &View<'_>, hit: &CueHit, from: usize, hi: usize) -> Option<(usize, usize)> {
+    let verb = hit.verb;
+    let speech = matches!(verb.class, CueClass::Speech | CueClass::Writing);
+    if !(speech || hit.broad) || !verb.has(frame::AS | frame::NAME | frame::OBJ) || from >= hi {
+        return None;
+    }
+    let t = &v.toks[from];
+    let object = t.is(class::OBJ) && !v.is_word(from, "us") || np_right(v, from, hi).is_some();
+    if t.in_region() || !object || t.is(class::PREP) && !t.is(class::OBJ) {
+        return None;
+    }
+    let lex = Lexicon::get();
+    let limit = (from + 14).min(hi);
+    let mut k = from;
+    while k < limit {
+        let u = &v.toks[k];
+        if u.in_region() {
+            let r = &v.regions[u.region as usize];
+            if r.region.inner.len() > 200 {
+                return None;
+            }
+            let e = content_end(v, from, hi);
+            return (e > k).then_some((from, e));
+        }
+        if u.shape == Shape::Punct && !matches!(u.ch, '-' | '\'')
+            || u.is(class::SUB) && !v.is_word(k, "as")
+            || u.is(class::AUX)
+            || k > from && u.is_word() && !u.cap() && cue_at(v, k, hi, lex).is_some()
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// A short quotation within a few words after the cue, credited as a partial quote.
@@ -1083,6 +1159,26 @@ pub(crate) fn content_end(v: &View<'_>, start: usize, hi: usize) -> usize {
                     return k;
                 }
             }
+            // "called her “third-rate” and boycotted …": after a quotation, a second
+            // predicate of the author's.
+            let w = &v.toks[k + 1];
+            if k > start
+                && v.toks[k - 1].mark == Some(Role::Close)
+                && w.is_word()
+                && !w.cap()
+                && w.entry.is_none()
+                && v.tok_text(k + 1).ends_with("ed")
+            {
+                return k;
+            }
+        }
+        // "… as “baseless” by saying that …", "… before claiming …": a participle clause.
+        if t.is(class::PREP) && k > start && k + 1 < hi && v.toks[k + 1].is_word() {
+            if let Some(h) = cue_at(v, k + 1, hi, lex) {
+                if h.form == Form::Ing {
+                    return k;
+                }
+            }
         }
         k += 1;
     }
@@ -1108,6 +1204,24 @@ fn boundary_after_comma(
         if h.form == Form::Ing || h.according {
             return true;
         }
+        // "suggested X, called her “…” and …": a second predicate with its own object.
+        if h.form == Form::Past
+            && h.b < hi
+            && (v.toks[h.b].is(class::OBJ) || v.is_word(h.b, "that"))
+            && !v.toks[n].cap()
+        {
+            return true;
+        }
+    }
+    // "… called him a “killer,” Putin pointed to …": after a quotation, a new clause with a
+    // subject of its own.
+    let after_quote = n >= start + 2
+        && (v.toks[n - 1].mark == Some(Role::Close)
+            || v.toks[n - 1].is_punct(',') && v.toks[n - 2].mark == Some(Role::Close));
+    // ", and Putin pointed to …": a clause with a subject of its own.
+    let conj = nt.is(class::CONJ) && (v.is_word(n, "and") || v.is_word(n, "but"));
+    if (after_quote || conj) && new_clause_at(v, n + usize::from(conj), hi) {
+        return true;
     }
     if nt.is(class::CONJ) && n + 1 < hi {
         if let Some(h) = cue_at(v, n + 1, hi, lex) {
@@ -1162,6 +1276,23 @@ fn boundary_after_comma(
         }
     }
     false
+}
+
+/// Whether a clause with a named or pronoun subject and a finite verb starts at `n`
+/// ("Putin pointed to …", "he has …").
+fn new_clause_at(v: &View<'_>, n: usize, hi: usize) -> bool {
+    let Some(np) = np_right(v, n, hi) else {
+        return false;
+    };
+    if !matches!(np.kind, NpKind::Name | NpKind::Pronoun) || np.end >= hi {
+        return false;
+    }
+    let w = &v.toks[np.end];
+    let no_class = w.entry.is_none_or(|e| e.class == 0);
+    w.is_word()
+        && !w.cap()
+        && (w.is(class::AUX | class::VERB)
+            || no_class && v.tok_text(np.end).ends_with("ed"))
 }
 
 /// Content before the cue clause that starts at `clause_start`: from the unit's start (or
@@ -1669,6 +1800,11 @@ fn np_token(v: &View<'_>, k: usize, as_head: bool) -> bool {
     if t.entry.is_some_and(|e| !e.cues.is_empty())
         && !t.cap()
         && !t.is(class::SPEAKER | class::ARTIFACT | class::ROLE)
+        // "the plan", "his claims": a determiner makes the cue word a noun.
+        && !(k > 0 && {
+            let p = &v.toks[k - 1];
+            p.is(class::DET | class::POSS) && !p.is(class::PRON) || p.has(lex::POSSESSIVE)
+        })
     {
         return false;
     }
@@ -1736,6 +1872,18 @@ fn content_span(v: &View<'_>, kind: QuoteKind, s: usize, e: usize) -> ((usize, u
             (inner_first(v, ri), inner_last(v, ri)),
             v.regions[ri].region.inner,
         );
+    }
+    // "… as “reckless” on Monday": a time adverbial after the quoted words dates the
+    // saying, not what was said.
+    let mut t = e2;
+    while t > s + 1 && v.toks[t - 1].is(class::TIME) && !v.toks[t - 1].in_region() {
+        t -= 1;
+    }
+    if t < e2 && t > s + 1 && (v.toks[t - 1].is(class::PREP) || v.toks[t - 1].is(class::DET)) {
+        t -= 1;
+    }
+    if t < e2 && t > s && v.toks[t - 1].mark == Some(Role::Close) {
+        e2 = t;
     }
     ((s, e2 - 1), v.span(s, e2 - 1))
 }
