@@ -40,12 +40,21 @@ fn boundaries(input: &[u8]) -> Vec<bool> {
 
 fn check_spans(input: &[u8], doc: &Document, lossy: bool) {
     if !lossy {
-        assert!(std::str::from_utf8(input).is_ok(), "strict decoding accepted invalid UTF-8");
+        assert!(
+            std::str::from_utf8(input).is_ok(),
+            "strict decoding accepted invalid UTF-8"
+        );
     }
     let boundary = boundaries(input);
     let on_boundaries = |what: &str, s: Span| {
-        assert!(s.start <= s.end && s.end <= input.len(), "{what} {s:?} out of bounds");
-        assert!(boundary[s.start] && boundary[s.end], "{what} {s:?} splits a character");
+        assert!(
+            s.start <= s.end && s.end <= input.len(),
+            "{what} {s:?} out of bounds"
+        );
+        assert!(
+            boundary[s.start] && boundary[s.end],
+            "{what} {s:?} splits a character"
+        );
     };
     let slices_to = |what: &str, s: Span, text: &str| {
         on_boundaries(what, s);
@@ -77,6 +86,10 @@ fn check_spans(input: &[u8], doc: &Document, lossy: bool) {
         if let Some(a) = &q.addressee {
             slices_to("addressee", a.span, &a.text);
         }
-        assert!((0.0..=1.0).contains(&q.confidence), "confidence {}", q.confidence);
+        assert!(
+            (0.0..=1.0).contains(&q.confidence),
+            "confidence {}",
+            q.confidence
+        );
     }
 }

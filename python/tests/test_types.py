@@ -110,6 +110,10 @@ def test_batch_takes_any_iterable_and_checks_ids() -> None:
     assert summit_core.analyze_batch([]) == []
     with pytest.raises(ValueError, match="2 texts but 1 ids"):
         summit_core.analyze_batch([ARTICLE, ARTICLE], ["only-one"])
+    with pytest.raises(TypeError, match="not a single text"):
+        summit_core.analyze_batch(ARTICLE)
+    with pytest.raises(TypeError, match="str or bytes"):
+        summit_core.analyze_batch([ARTICLE, 3])  # type: ignore[list-item]
 
 
 def test_batch_respects_options() -> None:

@@ -82,7 +82,7 @@ fn quote(w: &mut impl Write, q: &Quote) -> io::Result<()> {
             _ => format!("“{}”", s.text),
         },
     };
-    write!(w, "  {} {:<8} {speaker}", q.id, q.kind.as_str())?;
+    write!(w, "  {:<4} {:<8} {speaker}", q.id, q.kind.as_str())?;
     if let Some(cue) = &q.cue {
         write!(w, ", cue “{}”", cue.text)?;
     }

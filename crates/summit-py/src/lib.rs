@@ -6,7 +6,9 @@
 //! [`errors`] the exception hierarchy, and [`parallel`] the one place where the GIL is
 //! released and where a batch decides whether it may run on the thread pool.
 
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
 
 mod errors;
 mod input;
@@ -64,6 +66,11 @@ fn analyze_batch(
     lossy: bool,
     max_bytes: Option<usize>,
 ) -> PyResult<Vec<Py<PyAny>>> {
+    if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
+        return Err(PyTypeError::new_err(
+            "texts must be an iterable of str or bytes, not a single text: use analyze()",
+        ));
+    }
     let inputs = texts
         .try_iter()?
         .map(|text| Input::extract(&text?))

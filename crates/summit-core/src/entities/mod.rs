@@ -167,3 +167,234 @@ pub(crate) mod test_util {
             .join("\n")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::test_util::{describe, entities, find};
+    use super::*;
+
+    fn label_of(text: &str, name: &str) -> Option<EntityLabel> {
+        let es = entities(text);
+        find(&es, name).map(|e| e.label)
+    }
+
+    #[test]
+    fn every_ontonotes_label_is_produced() {
+        let text = "Russian President Vladimir Putin flew to Geneva on Wednesday, June 16, 2021, \
+                    for the G7 Summit at the Palais des Nations.\n\n\
+                    The New START Treaty expires in 2026, NATO said, and the Black Sea stays tense.";
+        let es = entities(text);
+        let d = describe(&es);
+        assert_eq!(
+            label_of(text, "Vladimir Putin"),
+            Some(EntityLabel::Person),
+            "{d}"
+        );
+        assert_eq!(label_of(text, "Russian"), Some(EntityLabel::Norp), "{d}");
+        assert_eq!(label_of(text, "Geneva"), Some(EntityLabel::Gpe), "{d}");
+        assert_eq!(label_of(text, "G7 Summit"), Some(EntityLabel::Event), "{d}");
+        assert_eq!(
+            label_of(text, "New START Treaty"),
+            Some(EntityLabel::Law),
+            "{d}"
+        );
+        assert_eq!(label_of(text, "NATO"), Some(EntityLabel::Org), "{d}");
+        assert_eq!(label_of(text, "Black Sea"), Some(EntityLabel::Loc), "{d}");
+        assert_eq!(label_of(text, "Wednesday"), Some(EntityLabel::Date), "{d}");
+        assert_eq!(
+            label_of(text, "June 16, 2021"),
+            Some(EntityLabel::Date),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn facilities_and_seats() {
+        let text = "Protesters gathered outside the Zorbograd Airport while the Kremlin and the \
+                    White House traded statements about the Druzhba Pipeline.";
+        let es = entities(text);
+        let d = describe(&es);
+        assert_eq!(
+            label_of(text, "Zorbograd Airport"),
+            Some(EntityLabel::Fac),
+            "{d}"
+        );
+        assert_eq!(
+            label_of(text, "Druzhba Pipeline"),
+            Some(EntityLabel::Fac),
+            "{d}"
+        );
+        assert_eq!(label_of(text, "Kremlin"), Some(EntityLabel::Org), "{d}");
+        assert_eq!(label_of(text, "White House"), Some(EntityLabel::Org), "{d}");
+    }
+
+    #[test]
+    fn hyphenated_compounds_name_their_parts() {
+        let text = "Vladimir Putin and Joe Biden met. The Biden-Putin talks eased US-Russia ties, \
+                    said a then-Russian official.";
+        let es = entities(text);
+        let d = describe(&es);
+        let biden = find(&es, "Joe Biden").unwrap();
+        assert!(biden.mentions.iter().any(|m| m.text == "Biden"), "{d}");
+        let us = find(&es, "US").unwrap();
+        assert_eq!(us.label, EntityLabel::Gpe, "{d}");
+        assert!(
+            es.iter()
+                .all(|e| e.mentions.iter().all(|m| !m.text.contains('-'))),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn spans_slice_the_text_and_ids_are_ordered() {
+        let text = "“Russia’s army,” said Mr. Biden of the U.S. (America) on Monday.\n\n\
+                    Sergei Lavrov (Russia) replied to NATO’s chief.";
+        let view = DocView::from_text(text);
+        let es = recognize_view(&view);
+        for (k, e) in es.iter().enumerate() {
+            assert_eq!(e.id, format!("e{}", k + 1));
+            for m in &e.mentions {
+                assert_eq!(&text[m.span.start..m.span.end], m.text);
+            }
+        }
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let long_caps: String = (0..20_000).map(|i| format!("Zq{} ", i % 977)).collect();
+        let repeated: String = (0..5_000)
+            .map(|i| format!("John Smith{} met Smith{} and Smith. ", i % 40, i % 40))
+            .collect();
+        for text in [
+            "",
+            " ",
+            "(",
+            "’s",
+            "- -- --- (ZZ) ()",
+            "U.S.-",
+            "-US",
+            "A (B) C (DEF) (GHI",
+            "Mr.",
+            "President",
+            "then-",
+            "\u{feff}Ünïcödé Ñame and 東京 met 🙂 in Zürich-Genève.",
+            long_caps.as_str(),
+            repeated.as_str(),
+        ] {
+            let view = DocView::from_text(text);
+            let es = recognize_view(&view);
+            for e in &es {
+                for m in &e.mentions {
+                    assert_eq!(&text[m.span.start..m.span.end], m.text);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_text_gives_slicing_mentions(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    "[A-Z][a-z]{0,8}",
+                    "[a-z]{1,8}",
+                    "[A-Z]{2,4}",
+                    Just("the".to_owned()),
+                    Just("of".to_owned()),
+                    Just("(".to_owned()),
+                    Just(")".to_owned()),
+                    Just("’s".to_owned()),
+                    Just("-".to_owned()),
+                    Just("Mr.".to_owned()),
+                    Just("President".to_owned()),
+                    Just("Russia".to_owned()),
+                    Just("United States".to_owned()),
+                    Just("\n\n".to_owned()),
+                    "\\PC{1,3}",
+                ],
+                0..60,
+            )
+        ) {
+            let text = words.join(" ");
+            let view = DocView::from_text(&text);
+            let es = recognize_view(&view);
+            for (k, e) in es.iter().enumerate() {
+                prop_assert_eq!(&e.id, &format!("e{}", k + 1));
+                prop_assert!(!e.mentions.is_empty());
+                for m in &e.mentions {
+                    prop_assert_eq!(&text[m.span.start..m.span.end], m.text.as_str());
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod article_tests {
+    use super::test_util::{describe, entities, find};
+    use crate::EntityLabel;
+
+    #[test]
+    fn surnames_the_tagger_missed_and_shouted_datelines() {
+        let es = entities(
+            "ISTANBUL (Reuters) - U.S. State Department spokesman Ned Price said Sergei Lavrov \
+             erred in Istanbul. Sergey Lavrov later called Price.",
+        );
+        let d = describe(&es);
+        let price = find(&es, "Ned Price").expect(&d);
+        assert_eq!(price.mentions.len(), 2, "{d}");
+        assert_eq!(find(&es, "Sergei Lavrov").unwrap().mentions.len(), 2, "{d}");
+        assert_eq!(find(&es, "ISTANBUL").unwrap().name, "Istanbul", "{d}");
+    }
+
+    #[test]
+    fn title_words_and_quoted_names_stay_whole() {
+        let es = entities(
+            "Kremlin Press Secretary Dmitry Peskov rejected the so-called “Zorbian Moment” \
+             that National Security Adviser Jake Sullivan had proposed.",
+        );
+        let d = describe(&es);
+        assert!(
+            find(&es, "Kremlin").is_some_and(|e| e.label == EntityLabel::Org),
+            "{d}"
+        );
+        assert!(find(&es, "Kremlin Press").is_none(), "{d}");
+        assert!(find(&es, "National Security").is_none(), "{d}");
+        assert!(find(&es, "Zorbian").is_none(), "{d}");
+        assert!(find(&es, "Jake Sullivan").is_some(), "{d}");
+    }
+
+    #[test]
+    fn possessor_and_title_roles() {
+        let es = entities(
+            "Chinese President Xi Jinping called Ukraine's President Volodymyr Zelenskyy, \
+             and U.N. Secretary-General Antonio Guterres welcomed it.",
+        );
+        let d = describe(&es);
+        assert_eq!(
+            find(&es, "Xi Jinping").unwrap().roles,
+            vec!["Chinese President"],
+            "{d}"
+        );
+        assert!(
+            find(&es, "Volodymyr Zelenskyy")
+                .unwrap()
+                .roles
+                .iter()
+                .any(|r| r == "Ukraine's President"),
+            "{d}"
+        );
+        assert_eq!(
+            find(&es, "Antonio Guterres").unwrap().roles,
+            vec!["U.N. Secretary-General"],
+            "{d}"
+        );
+    }
+}

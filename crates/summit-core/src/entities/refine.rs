@@ -4,10 +4,14 @@
 
 use std::ops::Range;
 
+use super::fxhash::FxHashSet;
 use super::lexicon::{CaseFit, Lexicons, List, ListSet};
 use super::tokens::DocView;
 use super::{Cand, Coarse, Origin, Tagged};
 use crate::EntityLabel;
+
+/// Longest tagger span taken as a name, in tokens.
+const MAX_SPAN: usize = 24;
 
 /// Words that make a capitalised name a natural location rather than a GPE.
 const GEO_FEATURES: &[&str] = &[
@@ -363,6 +367,22 @@ pub(crate) fn is_title_word(lex: &Lexicons, w: &str) -> bool {
     w.len() > 3 && w.ends_with('s') && lex.word_lists(&w[..w.len() - 1]).contains(List::Title)
 }
 
+/// Where a multi-word title starts inside `r` when it ends on the token right after `r`.
+fn title_continuation(view: &DocView<'_>, r: &Range<usize>) -> Option<usize> {
+    let next = view.toks.get(r.end)?;
+    if next.sent != view.toks[r.start].sent {
+        return None;
+    }
+    let lex = Lexicons::shared();
+    (r.start..r.end).find(|&k| {
+        r.end - k <= 3 && {
+            let mut words = view.words(k..r.end);
+            words.push(next.text);
+            lex.lookup(&words).iter().any(|e| e.list == List::Title)
+        }
+    })
+}
+
 /// Takes title words and their connectors off both edges of a span that is not a person
 /// ("US President" → "US", "Senior Director for Russia" → "Russia").
 fn strip_title_edges(view: &DocView<'_>, r: Range<usize>) -> Range<usize> {
@@ -422,6 +442,17 @@ fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse
     if r.is_empty() {
         return;
     }
+    // The tagger took the first words of a title that follows ("Kremlin Press" +
+    // "Secretary", "National Security" + "Adviser"): they are not the name.
+    let r = if origin == Origin::Tagger && coarse != Coarse::Per {
+        match title_continuation(view, &r) {
+            Some(k) if k == r.start => return,
+            Some(k) => r.start..k,
+            None => r,
+        }
+    } else {
+        r
+    };
     let words = view.words(r.clone());
     // What is left of a "person" after its title words is a nationality ("Former Zorbian").
     let coarse = if coarse == Coarse::Per
@@ -438,6 +469,25 @@ fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse
         super::fallback::is_calendar_word(w) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
     }) {
         return;
+    }
+    // "Political Affairs", "State for Political Affairs" after "Undersecretary of": a
+    // portfolio inside a title, not an organisation.
+    if origin == Origin::Tagger && coarse != Coarse::Per {
+        let has_org_evidence = words.iter().any(|w| {
+            let l = lex.word_lists(w);
+            l.contains(List::OrgHead) || l.contains(List::Organization) || l.contains(List::Seat)
+        }) || !lex.lookup(&words).is_empty();
+        let portfolio = words.last().is_some_and(|w| *w == "Affairs");
+        let after_title_of = r.start >= 2
+            && matches!(view.toks[r.start - 1].text, "of" | "for")
+            && matches!(
+                view.toks[r.start - 2].text.to_lowercase().as_str(),
+                "secretary" | "undersecretary" | "minister" | "commissioner" | "secretary-general"
+            )
+            && view.toks[r.start - 2].sent == view.toks[r.start].sent;
+        if !has_org_evidence && (portfolio || after_title_of) {
+            return;
+        }
     }
     if words.len() == 1 {
         let l = lex.word_lists(words[0]);
@@ -465,6 +515,32 @@ fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse
         canonical,
         lexicon_label,
     });
+}
+
+/// The capitalised words between quotation marks around `r`, when the whole quotation is
+/// two to six capitalised words.
+fn quoted_phrase(view: &DocView<'_>, r: &Range<usize>) -> Option<Range<usize>> {
+    let is_open = |t: &str| matches!(t, "“" | "\"" | "‘" | "«" | "``");
+    let is_close = |t: &str| matches!(t, "”" | "\"" | "’" | "»" | "''");
+    let sent = view.sents.get(view.toks.get(r.start)?.sent)?.clone();
+    let mut s = r.start;
+    while s > sent.start && r.end - s < 6 && !is_open(view.toks[s - 1].text) {
+        s -= 1;
+    }
+    if s == sent.start || !is_open(view.toks[s - 1].text) {
+        return None;
+    }
+    let mut e = r.end;
+    while e < sent.end && e - s < 6 && !is_close(view.toks[e].text) {
+        e += 1;
+    }
+    if e >= sent.end || !is_close(view.toks[e].text) || e - s < 2 {
+        return None;
+    }
+    let all_cap = (s..e).all(|k| {
+        view.toks[k].is_cap() || matches!(view.toks[k].text, "of" | "the" | "and" | "for")
+    });
+    (all_cap && view.toks[e - 1].is_cap()).then_some(s..e)
 }
 
 /// A capitalised word that opens a sentence or heading and is used in lower case elsewhere
@@ -596,6 +672,11 @@ fn gazetteer_parts(view: &DocView<'_>, r: &Range<usize>) -> Option<Vec<Range<usi
     let mut parts = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        // "Radio Free Europe and Radio Liberty": names joined by "and" or commas.
+        if !parts.is_empty() && matches!(words[i], "and" | "," | "&") && i + 1 < words.len() {
+            i += 1;
+            continue;
+        }
         let end = gazetteer_name_at(lex, &words, i, false)?;
         parts.push(r.start + i..r.start + end);
         i = end;
@@ -612,6 +693,20 @@ pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
         .filter(|t| t.label == Coarse::Per && t.toks.len() >= 2 && t.toks.end <= view.toks.len())
         .map(|t| view.toks[t.toks.end - 1].text)
         .collect();
+    // What the body (not the headlines) names: span texts and their words.
+    let mut body_spans: FxHashSet<&str> = FxHashSet::default();
+    let mut body_words: FxHashSet<&str> = FxHashSet::default();
+    for t in tagged {
+        if t.toks.end > view.toks.len() || t.toks.is_empty() || view.is_headline(t.toks.start) {
+            continue;
+        }
+        body_spans.insert(view.slice(t.toks.clone()));
+        for k in t.toks.clone() {
+            if view.toks[k].is_cap() && !super::fallback::is_function_word(view.toks[k].text) {
+                body_words.insert(view.toks[k].text);
+            }
+        }
+    }
     // A name never crosses a line break.
     let mut pieces: Vec<Tagged> = Vec::with_capacity(tagged.len());
     for t in tagged {
@@ -632,7 +727,8 @@ pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
     }
     for t in &pieces {
         let mut r = trim(view, t.toks.clone());
-        if r.is_empty() {
+        // No name runs this long; such a span is a tagger run-away (a shouted paragraph).
+        if r.is_empty() || r.len() > MAX_SPAN {
             continue;
         }
         if r.len() == 1 && common_word(view, r.start, &surnames) {
@@ -648,6 +744,20 @@ pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
         {
             continue;
         }
+        // A quoted title-case phrase is one name (“Helsinki Moment”), whatever part of it
+        // the tagger took.
+        let mut label = t.label;
+        if let Some(q) = quoted_phrase(view, &r) {
+            if q != r {
+                r = q;
+                label = Coarse::Misc;
+            }
+        }
+        let t = &Tagged {
+            toks: r.clone(),
+            label,
+            confidence: t.confidence,
+        };
         // "Nord Stream" + "2": a short number right after a name of a thing belongs to it.
         if matches!(t.label, Coarse::Org | Coarse::Misc)
             && view.toks.get(r.end).is_some_and(|n| {
@@ -672,6 +782,43 @@ pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
                 }
             }
             continue;
+        }
+        // Headlines capitalise every word: a headline span stands only for words the body
+        // also names, or the gazetteers know ("Trump Is Merely" → "Trump").
+        if view.is_headline(r.start) {
+            let known = |k: usize| {
+                let w = view.toks[k].text;
+                body_words.contains(w)
+                    || Lexicons::shared().lookup(&[w]).iter().any(|e| {
+                        matches!(
+                            e.list,
+                            List::Country
+                                | List::Organization
+                                | List::Seat
+                                | List::Capital
+                                | List::City
+                                | List::Demonym
+                                | List::Location
+                        ) && Lexicons::shared().case_fit(&[w], e) >= CaseFit::Shouted
+                    })
+            };
+            let whole = body_spans.contains(view.slice(r.clone()));
+            if !whole {
+                let mut e = r.start;
+                while e < r.end
+                    && (known(e)
+                        || (e > r.start
+                            && matches!(view.toks[e].text, "of" | "for")
+                            && e + 1 < r.end
+                            && known(e + 1)))
+                {
+                    e += 1;
+                }
+                if e == r.start {
+                    continue;
+                }
+                r.end = e;
+            }
         }
         // A possessive inside a span ends one name: "Russia 's Foreign Minister Lavrov".
         if let Some(p) = (r.start..r.end).find(|&i| is_possessive(view.toks[i].text)) {

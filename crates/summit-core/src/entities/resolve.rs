@@ -495,6 +495,12 @@ fn canonical_name(
         if label == EntityLabel::Person && words.first().is_some_and(|w| is_initial(w)) {
             score = score.saturating_sub(3);
         }
+        // A shouted dateline ("ISTANBUL") is the same name in worse letters.
+        if text.chars().filter(|c| c.is_alphabetic()).count() > 4
+            && !text.chars().any(char::is_lowercase)
+        {
+            score = score.saturating_sub(1);
+        }
         match forms.iter_mut().find(|f| f.3 == text) {
             Some(f) => f.1 += 1,
             None => forms.push((score, 1, cands[i].span.start, text)),

@@ -55,7 +55,7 @@ pub(crate) fn find(view: &DocView<'_>, cands: &[Cand]) -> Vec<(Range<usize>, Str
     }
     let mut out = Vec::new();
     for c in cands.iter().filter(|c| c.label == EntityLabel::Person) {
-        if let Some(r) = prenominal(view, lex, &owner, c.toks.start) {
+        for r in prenominal(view, lex, &owner, c.toks.start) {
             out.push((c.toks.clone(), r));
         }
         for r in postnominal(view, lex, &owner, c.toks.end) {
@@ -75,8 +75,11 @@ fn prenominal(
     lex: &Lexicons,
     owner: &[Option<EntityLabel>],
     s: usize,
-) -> Option<String> {
-    let sent = view.sents[view.toks.get(s)?.sent].clone();
+) -> Vec<String> {
+    let Some(t) = view.toks.get(s) else {
+        return Vec::new();
+    };
+    let sent = view.sents[t.sent].clone();
     let mut j = s;
     let mut has_head = false;
     while j > sent.start && s - j < MAX_ROLE {
@@ -162,7 +165,7 @@ fn prenominal(
         b -= 1;
     }
     if a >= b || !has_head {
-        return None;
+        return Vec::new();
     }
     // The last word before the name must be a title word or the end of one ("Secretary of
     // State", "Chief of … Forces", "Ambassador to the United States").
@@ -177,9 +180,25 @@ fn prenominal(
         i += n;
     }
     if !heads {
-        return None;
+        return Vec::new();
     }
-    Some(render(view, a..b))
+    let mut roles = vec![render(view, a..b)];
+    // "Ukraine's President": the possessor says whose title it is; keep that form too.
+    if a >= sent.start + 2 && is_possessive(view.toks[a - 1].text) {
+        let mut p = a - 1;
+        while p > sent.start
+            && matches!(
+                owner[p - 1],
+                Some(EntityLabel::Gpe | EntityLabel::Org | EntityLabel::Norp)
+            )
+        {
+            p -= 1;
+        }
+        if p < a - 1 {
+            roles.push(render(view, p..b));
+        }
+    }
+    roles
 }
 
 /// Renders a role: the text as written, without parenthesised asides.
@@ -303,6 +322,7 @@ fn description(
         let ok = l.contains(List::TitleModifier)
             || l.contains(List::Demonym)
             || owner[start + k].is_some()
+            || is_possessive(w)
             || w.chars().next().is_some_and(char::is_uppercase)
             || matches!(
                 w,
@@ -314,7 +334,14 @@ fn description(
         k += n;
     }
     let head = head?;
-    if owner[start..start + head].contains(&Some(EntityLabel::Person)) {
+    // A person before the title only as a possessor: "Putin's spokesman".
+    let person_ok = (start..start + head).all(|k| {
+        owner[k] != Some(EntityLabel::Person)
+            || (k + 1..start + head)
+                .find(|&x| owner[x] != Some(EntityLabel::Person))
+                .is_some_and(|x| is_possessive(view.toks[x].text))
+    });
+    if !person_ok {
         return None;
     }
     let mut j = head;
@@ -370,7 +397,7 @@ mod tests {
                 "Then Russia’s foreign minister Sergey Lavrov spoke.",
                 "Sergey Lavrov"
             ),
-            vec!["foreign minister"]
+            vec!["foreign minister", "Russia’s foreign minister"]
         );
         assert_eq!(
             roles(
@@ -410,14 +437,25 @@ mod tests {
     }
 
     #[test]
-    fn counterparts_and_adverbs_are_not_roles() {
-        assert!(
+    fn possessive_appositions_and_counterparts() {
+        assert_eq!(
+            roles(
+                "Vladimir Putin waited. Dmitry Peskov, Putin’s spokesman, said nothing.",
+                "Dmitry Peskov"
+            ),
+            vec!["Putin’s spokesman"]
+        );
+        assert_eq!(
             roles(
                 "Joe Biden met his Russian counterpart Vladimir Putin.",
                 "Vladimir Putin"
-            )
-            .is_empty()
+            ),
+            vec!["Russian counterpart"]
         );
+    }
+
+    #[test]
+    fn adverbs_are_not_roles() {
         assert!(roles("Later, Joe Biden, meanwhile, left.", "Joe Biden").is_empty());
     }
 }

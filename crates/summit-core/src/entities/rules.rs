@@ -6,11 +6,16 @@
 use std::ops::Range;
 
 use super::fallback::is_function_word;
+use super::fxhash::FxHashMap;
 use super::lexicon::{CaseFit, Lexicons, List};
 use super::refine::type_span;
 use super::tokens::DocView;
 use super::{Cand, Coarse, Origin};
 use crate::{EntityLabel, Span};
+
+/// Longest stretch a head word reaches to either side, in tokens (keeps a document of
+/// capitalised words linear).
+const MAX_NAME: usize = 8;
 
 /// Pairs of mentions that name the same thing (an acronym and its expansion).
 pub(crate) type Links = Vec<(Span, Span)>;
@@ -35,7 +40,104 @@ pub(crate) fn apply(view: &DocView<'_>, cands: &mut Vec<Cand>) -> Links {
     gazetteer(view, cands, true);
     head_names(view, cands);
     gazetteer(view, cands, false);
-    acronyms(view, cands)
+    let links = acronyms(view, cands);
+    repeats(view, cands);
+    links
+}
+
+/// Names the tagger found once but missed elsewhere in the article: a person's surname
+/// ("… called Price") and multi-word names repeated verbatim.
+fn repeats(view: &DocView<'_>, cands: &mut Vec<Cand>) {
+    let lex = Lexicons::shared();
+    // First word → (words, label) of the names already found.
+    let mut known: FxHashMap<&str, Vec<(Vec<&str>, EntityLabel)>> = FxHashMap::default();
+    for c in cands.iter() {
+        if matches!(c.label, EntityLabel::Date | EntityLabel::Misc)
+            || c.span != view.span(c.toks.clone())
+        {
+            continue;
+        }
+        let words = view.words(c.toks.clone());
+        if c.label == EntityLabel::Person && words.len() >= 2 {
+            let last = words[words.len() - 1];
+            if last.chars().count() > 2 {
+                known
+                    .entry(last)
+                    .or_default()
+                    .push((vec![last], EntityLabel::Person));
+            }
+        }
+        if words.len() >= 2 {
+            let e = known.entry(words[0]).or_default();
+            if e.len() < 16 && !e.iter().any(|(w, _)| *w == words) {
+                e.push((words, c.label));
+            }
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    let covered = covered_mask(view, cands);
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < view.toks.len() {
+        let t = &view.toks[i];
+        let Some(options) = known.get(t.text) else {
+            i += 1;
+            continue;
+        };
+        if covered[i]
+            || !t.is_cap()
+            || is_function_word(t.text)
+            || (view.sentence_initial(i) && view.seen_lower(t.text))
+        {
+            i += 1;
+            continue;
+        }
+        let sent_end = view.sents[t.sent].end;
+        let best = options
+            .iter()
+            .filter(|(w, _)| {
+                i + w.len() <= sent_end
+                    && w.iter()
+                        .enumerate()
+                        .all(|(k, x)| view.toks[i + k].text == *x && !covered[i + k])
+            })
+            .max_by_key(|(w, _)| w.len());
+        let Some((w, label)) = best else {
+            i += 1;
+            continue;
+        };
+        let r = i..i + w.len();
+        // A lone surname glued to another capitalised word is part of some other name.
+        let glued = w.len() == 1
+            && (view
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.sent == t.sent && n.is_cap() && !is_function_word(n.text))
+                || (i > 0
+                    && view.toks[i - 1].sent == t.sent
+                    && view.toks[i - 1].is_cap()
+                    && !view.sentence_initial(i - 1)));
+        let in_lexicon = w.len() == 1 && lex.lookup(&[t.text]).iter().any(|e| lists_strong(e.list));
+        if !glued && !in_lexicon {
+            let (l2, canonical, lexicon_label) = type_span(view, &r, Coarse::Misc);
+            added.push(Cand {
+                span: view.span(r.clone()),
+                toks: r.clone(),
+                label: if *label == EntityLabel::Person {
+                    EntityLabel::Person
+                } else {
+                    lexicon_label.map_or(*label, |_| l2)
+                },
+                origin: Origin::Rule,
+                canonical,
+                lexicon_label,
+            });
+        }
+        i = r.end;
+    }
+    cands.extend(added);
 }
 
 /// Hyphenated compounds of names that no mention covers ("US-Russia ties").
@@ -261,7 +363,7 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
             };
             // Left: capitalised words, acronyms and numbers, not titles or function words.
             let mut s = h;
-            while s > sent.start {
+            while s > sent.start && h - s < MAX_NAME {
                 let p = view.toks[s - 1].text;
                 let name_like = (is_cap_word(p)
                     || (p.chars().all(|c| c.is_ascii_digit()) && p.len() < 3))
@@ -285,7 +387,7 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
             let mut e = h + 1;
             if label == EntityLabel::Org {
                 while let Some(c) = view.toks.get(e) {
-                    if e >= sent.end || !matches!(c.text, "of" | "for" | "on") {
+                    if e >= sent.end || e - s > MAX_NAME || !matches!(c.text, "of" | "for" | "on") {
                         break;
                     }
                     let mut k = e + 1;
@@ -294,6 +396,7 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                     }
                     let start_k = k;
                     while k < sent.end
+                        && k - s < 2 * MAX_NAME
                         && is_cap_word(view.toks[k].text)
                         && !is_person(owner[k], cands)
                         && !lex.word_lists(view.toks[k].text).contains(List::FirstName)
@@ -325,7 +428,8 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                 cands[k].toks.start < s
                     || cands[k].toks.end > e
                     || removed[k]
-                    || (cands[k].origin == Origin::Lexicon && cands[k].toks.len() >= 2)
+                    || ((cands[k].origin == Origin::Lexicon || cands[k].lexicon_label.is_some())
+                        && cands[k].toks.len() >= 2)
             }) {
                 continue;
             }

@@ -264,6 +264,21 @@ pub fn split_token<'a>(text: &'a str, span: Span, sent: usize, out: &mut Vec<Tok
     let mut e = span.end;
     let mut tail = [Span::default(); 8];
     let mut ntail = 0;
+    // A clitic the segmenter already split off ("’s", "n't", "'re") stays whole.
+    let whole = &text[s..e];
+    if matches!(
+        whole.trim_start_matches(['\'', '’']),
+        "s" | "S" | "re" | "ve" | "ll" | "d" | "m" | "t"
+    ) && whole.len() > 1
+        && whole.starts_with(['\'', '’'])
+    {
+        out.push(Tok {
+            text: whole,
+            span,
+            sent,
+        });
+        return;
+    }
     // Leading marks.
     while s < e {
         let c = text[s..e].chars().next().unwrap_or(' ');

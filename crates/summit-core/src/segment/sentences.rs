@@ -153,17 +153,6 @@ fn punct_role(text: &str, t: &Token) -> Role {
     }
 }
 
-#[inline]
-fn terminal(text: &str, t: &Token) -> Option<Terminal> {
-    if t.is_abbreviation() {
-        return Some(Terminal::Abbreviation);
-    }
-    match punct_role(text, t) {
-        Role::Terminal(term) => Some(term),
-        _ => None,
-    }
-}
-
 /// Skips the closing quotes and brackets attached to a terminal (`.”)`), stray terminals
 /// after it (`calculations. .`) and an isolated closing quote (`end. ” Next`); returns
 /// the index of the first token after them (at most `limit`).
@@ -171,18 +160,15 @@ fn absorb_closers(text: &str, tokens: &[Token], mut j: usize, limit: usize) -> (
     let mut closers = Closers::default();
     while j < limit {
         let t = &tokens[j];
-        if t.kind != TokenKind::Punct && !t.is_abbreviation() {
+        if t.kind != TokenKind::Punct {
             break;
         }
         let ch = first_char(text, t);
-        let closes = if t.is_abbreviation() {
-            false
-        } else if !t.space_before() {
-            (t.is_quote() && !is_opening_quote_glyph(ch))
-                || is_closing_bracket(ch)
-                || terminal(text, t).is_some()
+        let terminal = matches!(punct_role(text, t), Role::Terminal(_));
+        let closes = if !t.space_before() {
+            (t.is_quote() && !is_opening_quote_glyph(ch)) || is_closing_bracket(ch) || terminal
         } else {
-            terminal(text, t).is_some()
+            terminal
                 || (t.is_quote()
                     && t.space_after()
                     && matches!(ch, '\u{201D}' | '\u{2019}' | '\u{BB}' | '\u{203A}'))
