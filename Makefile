@@ -5,6 +5,9 @@
 #   make lint    fmt and clippy only
 #   make bench   criterion benches
 #   make fuzz    a short cargo-fuzz run of the analysis entry point (FUZZ_SECONDS=60)
+#   make train   rebuild the NER model from ../shared/ner (deterministic, about a minute)
+#   make eval    score against CoNLL-2003 testa, PolNeAR dev and the seeds
+#   make bench-peers  summit next to spaCy en_core_web_sm on the BBC corpus (installs spaCy)
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
