@@ -5,6 +5,9 @@
 #   make lint    fmt and clippy only
 #   make bench   criterion benches
 #   make fuzz    a short cargo-fuzz run of the analysis entry point (FUZZ_SECONDS=60)
+#   make train   rebuild the NER model from ../shared/ner (deterministic, about a minute)
+#   make eval    score against CoNLL-2003 testa, PolNeAR dev and the seeds
+#   make bench-peers  summit next to spaCy en_core_web_sm on the BBC corpus (installs spaCy)
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -69,10 +72,15 @@ fuzz:
 		-- -max_total_time=$(FUZZ_SECONDS) -max_len=16384
 
 train:
-	@echo "make train: see issue 3 (the NER model)"
+	$(CARGO) run --release --locked -p summit-cli -- train ner --shared $(SUMMIT_SHARED)
 
 eval:
-	@echo "make eval: see issues 3 and 4 (summit eval ner / summit eval quotes)"
+	$(CARGO) build --release --locked -p summit-cli
+	./target/release/summit eval ner --conll $(SUMMIT_SHARED)/ner/conll2003/eng.testa
+	./target/release/summit eval quotes --polnear $(SUMMIT_SHARED)/quotes/polnear/data/dev
+	./target/release/summit analyze $(SUMMIT_SHARED)/seeds/*.txt > target/seeds.jsonl
+	$(PYTHON) $(SUMMIT_SHARED)/tools/score_seeds.py target/seeds.jsonl
 
 bench-peers:
-	@echo "make bench-peers: see issue 3 (spaCy en_core_web_sm, same files, same run)"
+	$(CARGO) build --release --locked -p summit-cli
+	$(PYTHON) tools/bench_peers.py --corpus $(SUMMIT_SHARED)/corpus/bbc

@@ -30,6 +30,15 @@ pub struct Args {
     /// the server's limits apply.
     #[arg(long, value_name = "URL")]
     remote: Option<String>,
+    /// Switch these rules of the entity stage off (comma-separated names, `all` for every
+    /// rule; see `summit eval ner --without`), to measure what each brings.
+    #[arg(
+        long,
+        value_name = "RULES",
+        value_delimiter = ',',
+        conflicts_with = "remote"
+    )]
+    without_entity_rules: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -90,7 +99,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     max_input_bytes: args.max_bytes,
                 },
                 lossy_utf8: args.lossy,
-            });
+            })
+            .with_entity_options(crate::eval::ner::entity_options(
+                &args.without_entity_rules,
+                &[],
+            )?);
             analyze_local(&analyzer, &inputs, &mut out)?;
         }
         Some(url) => analyze_remote(url, args.lossy, &inputs, &mut out)?,

@@ -260,66 +260,29 @@ fn ner(args: NerArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A simple PTB-like tokenizer for the unlabelled text: splits punctuation and the
-/// clitics `'s` and `n't`, keeps abbreviations with their periods; one sentence per
-/// line-or-sentence-end.
-pub fn raw_tokenize(text: &str) -> Vec<Vec<String>> {
-    const ABBREV: &[&str] = &[
-        "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.", "Inc.", "Corp.", "Ltd.", "Co.", "Gen.",
-        "Gov.", "Sen.", "Rep.", "Prof.", "Lt.", "Col.", "Capt.", "Sgt.", "vs.", "No.", "Jan.",
-        "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "Mt.", "Ft.",
-    ];
-    let mut sents = Vec::new();
-    for line in text.lines() {
-        let mut cur: Vec<String> = Vec::new();
-        for chunk in line.split_whitespace() {
-            let mut s = chunk;
-            let mut lead = Vec::new();
-            while let Some(c) = s.chars().next() {
-                if "\"'“‘([{«".contains(c) && s.len() > c.len_utf8() {
-                    lead.push(c.to_string());
-                    s = &s[c.len_utf8()..];
-                } else {
-                    break;
-                }
-            }
-            let mut trail = Vec::new();
-            while let Some(c) = s.chars().next_back() {
-                let abbrev = c == '.'
-                    && (ABBREV.contains(&s)
-                        || (s.len() >= 2 && s.split('.').all(|p| p.chars().count() <= 1)));
-                if ",;:!?\"'”’)]}».".contains(c) && !abbrev && s.len() > c.len_utf8() {
-                    trail.push(c.to_string());
-                    s = &s[..s.len() - c.len_utf8()];
-                } else {
-                    break;
-                }
-            }
-            cur.extend(lead);
-            let lower = s.to_lowercase();
-            if lower.ends_with("n't") && s.len() > 3 {
-                cur.push(s[..s.len() - 3].to_owned());
-                cur.push(s[s.len() - 3..].to_owned());
-            } else if (lower.ends_with("'s") || lower.ends_with("’s")) && s.chars().count() > 2 {
-                let cut = s.len() - if lower.ends_with("'s") { 2 } else { 4 };
-                cur.push(s[..cut].to_owned());
-                cur.push(s[cut..].replace('’', "'"));
-            } else if !s.is_empty() {
-                cur.push(s.to_owned());
-            }
-            for t in trail.into_iter().rev() {
-                let end = t == "." || t == "!" || t == "?";
-                cur.push(t);
-                if end {
-                    sents.push(std::mem::take(&mut cur));
-                }
-            }
-        }
-        if !cur.is_empty() {
-            sents.push(cur);
-        }
-    }
-    sents
+/// Sentences of tokens exactly as the product sees them at run time (the cleaner, then the
+/// segmenter), so that clusters and gazetteer entries are keyed by run-time tokens.
+pub fn product_sentences(text: &str) -> Vec<Vec<String>> {
+    let cleaned = summit_core::clean::clean(text);
+    let seg = summit_core::segment::segment(&cleaned.text, &cleaned.block_spans());
+    seg.sentences
+        .iter()
+        .map(|s| {
+            seg.tokens[s.tokens.clone()]
+                .iter()
+                .map(|t| t.text(&cleaned.text).to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// The tokens of one name or phrase (a gazetteer entry), as the segmenter splits them.
+fn phrase_tokens(phrase: &str) -> Vec<String> {
+    let seg = summit_core::segment::segment(phrase, &[summit_core::Span::new(0, phrase.len())]);
+    seg.tokens
+        .iter()
+        .map(|t| t.text(phrase).to_owned())
+        .collect()
 }
 
 /// Strips HTML tags and the few entities the Factbook uses.
@@ -405,7 +368,7 @@ fn build_clusters(
     ] {
         for f in files(&dir, ".txt") {
             let text = std::fs::read(&f)?;
-            for s in raw_tokenize(&String::from_utf8_lossy(&text)) {
+            for s in product_sentences(&String::from_utf8_lossy(&text)) {
                 corpus.add_sentence(&s);
             }
             raw += 1;
@@ -417,7 +380,7 @@ fn build_clusters(
     {
         for (_, d) in o {
             if let Some(body) = d.get("articleBody").and_then(|b| b.as_str()) {
-                for s in raw_tokenize(body) {
+                for s in product_sentences(body) {
                     corpus.add_sentence(&s);
                 }
             }
@@ -428,7 +391,7 @@ fn build_clusters(
         let mut texts = Vec::new();
         json_texts(&v, &mut texts);
         for t in texts {
-            for s in raw_tokenize(&t) {
+            for s in product_sentences(&t) {
                 corpus.add_sentence(&s);
             }
         }
@@ -715,7 +678,8 @@ fn build_gazetteer(shared: &Path, lexicons: &Path) -> anyhow::Result<Gazetteer> 
     for (name, entries) in &lists {
         let toks: Vec<Vec<String>> = entries
             .iter()
-            .filter_map(|e| raw_tokenize(e).into_iter().next())
+            .map(|e| phrase_tokens(e))
+            .filter(|t| !t.is_empty())
             .collect();
         g.add_list(name, &toks);
     }
@@ -743,14 +707,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tokenizer_splits_like_conll() {
-        let s = raw_tokenize("Mr. Putin's aide said: \"It isn't over,\" in the U.S. today.");
+    fn unlabelled_text_is_tokenised_like_run_time_text() {
+        let s = product_sentences("Mr. Putin's aide said: \"It isn't over,\" in the U.S. today.");
         assert_eq!(
             s[0],
             [
                 "Mr.", "Putin", "'s", "aide", "said", ":", "\"", "It", "is", "n't", "over", ",",
                 "\"", "in", "the", "U.S.", "today", "."
             ]
+        );
+        assert_eq!(
+            phrase_tokens("Bosnia and Herzegovina"),
+            ["Bosnia", "and", "Herzegovina"]
         );
     }
 

@@ -17,6 +17,8 @@ pub struct Analyzer {
     options: Options,
     /// What the quote stage reports (statements only by default).
     quotes: quotes::Options,
+    /// Which rules of the entity stage run (all by default).
+    entities: entities::Options,
 }
 
 impl Analyzer {
@@ -24,12 +26,19 @@ impl Analyzer {
         Analyzer {
             options,
             quotes: quotes::Options::default(),
+            entities: entities::Options::default(),
         }
     }
 
     /// The same analyzer with the quote stage's options (e.g. attitudes reported too).
     pub fn with_quote_options(mut self, quotes: quotes::Options) -> Self {
         self.quotes = quotes;
+        self
+    }
+
+    /// The same analyzer with some rules of the entity stage switched off (to measure them).
+    pub fn with_entity_options(mut self, entities: entities::Options) -> Self {
+        self.entities = entities;
         self
     }
 
@@ -51,7 +60,7 @@ impl Analyzer {
             return Err(Error::NoText);
         }
         let segmentation = segment::segment(&cleaned.text, &cleaned.block_spans());
-        let found = entities::recognize(&cleaned, &segmentation);
+        let found = entities::recognize_with(&cleaned, &segmentation, self.entities);
         let attributed = quotes::extract_with(&cleaned, &segmentation, &found, self.quotes);
         Ok(assemble(id, input, &decoded, cleaned, found, attributed))
     }

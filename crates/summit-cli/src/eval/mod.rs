@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-mod ner;
+pub(crate) mod ner;
 mod polnear;
 mod quotes;
 

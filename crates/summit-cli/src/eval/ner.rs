@@ -19,7 +19,7 @@ use anyhow::Context;
 use summit_core::EntityLabel;
 use summit_core::entities::tagger::conll::{self, Score};
 use summit_core::entities::tagger::{ConllType, SentenceInput, Tagger, decode_bilou};
-use summit_core::entities::{DocView, recognize_view};
+use summit_core::entities::{Options, Rule, recognize_tokens_with};
 
 /// The CoNLL type of an OntoNotes-style label (`None`: not a CoNLL entity).
 fn conll_of(label: EntityLabel) -> Option<ConllType> {
@@ -36,50 +36,24 @@ fn conll_of(label: EntityLabel) -> Option<ConllType> {
 
 type Spans = Vec<(std::ops::Range<usize>, ConllType)>;
 
-/// The engine's entities on pre-tokenised sentences: the tokens are joined with spaces,
-/// sentences with blank lines (one sentence per block), and every mention is mapped back
-/// to the tokens it covers.
-fn product_spans(sentences: &[Vec<&str>]) -> Vec<Spans> {
-    let mut text = String::new();
-    // (sentence, token) → byte range in `text`.
-    let mut offsets: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
-    for (k, s) in sentences.iter().enumerate() {
-        if k > 0 {
-            text.push_str("\n\n");
-        }
-        let mut o = Vec::with_capacity(s.len());
-        for (i, t) in s.iter().enumerate() {
-            if i > 0 {
-                text.push(' ');
-            }
-            o.push((text.len(), text.len() + t.len()));
-            text.push_str(t);
-        }
-        offsets.push(o);
-    }
-    let view = DocView::from_text(&text);
-    let mut out: Vec<Spans> = vec![Vec::new(); sentences.len()];
-    for e in recognize_view(&view) {
+/// The engine's entities on the file's own tokens ([`recognize_tokens`]), every mention
+/// mapped back to the tokens it covers.
+fn product_spans(inputs: &[SentenceInput<'_>], options: Options) -> Vec<Spans> {
+    let found = recognize_tokens_with(inputs, options);
+    let mut out: Vec<Spans> = vec![Vec::new(); inputs.len()];
+    for e in &found.entities {
         let Some(ty) = conll_of(e.label) else {
             continue;
         };
         for m in &e.mentions {
-            for (k, o) in offsets.iter().enumerate() {
-                let covered: Vec<usize> = o
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (a, b))| *a < m.span.end && m.span.start < *b)
-                    .map(|(i, _)| i)
-                    .collect();
-                if let (Some(&a), Some(&b)) = (covered.first(), covered.last()) {
-                    out[k].push((a..b + 1, ty));
-                }
+            if let Some((k, r)) = found.locate(m.span) {
+                out[k].push((r, ty));
             }
         }
     }
     for s in &mut out {
-        s.sort_by_key(|(r, _)| (r.start, r.end));
-        // Overlapping mentions: keep the first (longest at a start).
+        s.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+        // Overlapping mentions (parts of one hyphenated token): keep the first.
         let mut kept: Spans = Vec::with_capacity(s.len());
         for (r, t) in s.drain(..) {
             if kept.last().is_none_or(|(p, _)| p.end <= r.start) {
@@ -111,6 +85,30 @@ pub struct Args {
     /// (Person→PER, Organisation→ORG, Location→LOC, Nationality→MISC, rest O).
     #[arg(long, default_value = "conll")]
     types: String,
+    /// Product only: switch these rules of the entity stage off (comma-separated names,
+    /// `all` for every rule), to measure what each brings.
+    #[arg(long, value_delimiter = ',')]
+    without: Vec<String>,
+    /// Product only: switch these rules back on after `--without`.
+    #[arg(long, value_delimiter = ',')]
+    with: Vec<String>,
+}
+
+/// The entity stage's options with the rules named in `without` off (`all`: every rule),
+/// then those in `with` on again.
+pub fn entity_options(without: &[String], with: &[String]) -> anyhow::Result<Options> {
+    let mut o = Options::default();
+    for name in without {
+        o = if name == "all" {
+            Options::none()
+        } else {
+            o.without(name.parse::<Rule>().map_err(anyhow::Error::msg)?)
+        };
+    }
+    for name in with {
+        o = o.with(name.parse::<Rule>().map_err(anyhow::Error::msg)?);
+    }
+    Ok(o)
 }
 
 fn re3d_type(s: &str) -> Option<ConllType> {
@@ -148,6 +146,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "tagger" => false,
         other => anyhow::bail!("unknown --source {other:?} (product, tagger)"),
     };
+    let opts = entity_options(&args.without, &args.with)?;
+    if !product && opts != Options::default() {
+        anyhow::bail!("--without and --with switch rules of the product (--source product)");
+    }
     if product && args.model.is_some() {
         anyhow::bail!("--model scores the tagger alone: add --source tagger");
     }
@@ -182,7 +184,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             })
             .collect();
         let predicted: Vec<Spans> = if product {
-            product_spans(&toks)
+            product_spans(&inputs, opts)
         } else {
             tagger
                 .tag_labels(&inputs)

@@ -97,6 +97,7 @@ pub(crate) fn find(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                     origin: Origin::Rule,
                     canonical: None,
                     lexicon_label: None,
+                    confidence: 1.0,
                 });
                 i += len;
             } else {

@@ -18,6 +18,7 @@ mod dates;
 mod fallback;
 pub(crate) mod fxhash;
 pub mod lexicon;
+mod options;
 mod refine;
 mod resolve;
 mod roles;
@@ -31,6 +32,7 @@ use crate::clean::Cleaned;
 use crate::segment::Segmentation;
 use crate::{Entity, EntityLabel, Span};
 
+pub use options::{Options, Rule};
 pub use tokens::DocView;
 
 /// The four CoNLL-2003 types a statistical tagger predicts.
@@ -76,11 +78,23 @@ pub(crate) struct Cand {
     pub canonical: Option<String>,
     /// The label the gazetteers give it, when they know it.
     pub lexicon_label: Option<EntityLabel>,
+    /// The tagger's confidence in the span it came from (1 for a rule's own span).
+    pub confidence: f32,
 }
 
 /// Finds the entities of a cleaned document; spans are offsets into `cleaned.text`.
 pub fn recognize(cleaned: &Cleaned, segmentation: &Segmentation) -> Vec<Entity> {
-    let view = DocView::new(cleaned, segmentation);
+    recognize_with(cleaned, segmentation, Options::default())
+}
+
+/// [`recognize`] with some rules switched off (to measure what each brings).
+pub fn recognize_with(
+    cleaned: &Cleaned,
+    segmentation: &Segmentation,
+    options: Options,
+) -> Vec<Entity> {
+    let mut view = DocView::new(cleaned, segmentation);
+    view.options = options;
     recognize_view(&view)
 }
 
@@ -96,6 +110,81 @@ pub fn recognize_view(view: &DocView<'_>) -> Vec<Entity> {
     cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     let roles = roles::find(view, &cands);
     resolve::resolve(view, cands, &links, &roles)
+}
+
+/// The entities of a document given as tokens (see [`recognize_tokens`]).
+#[derive(Clone, Debug)]
+pub struct TokenEntities {
+    /// The tokens joined: one space between the tokens of a sentence, a blank line between
+    /// sentences. Mention spans are byte offsets into it.
+    pub text: String,
+    pub entities: Vec<Entity>,
+    /// Byte span of every token, sentence by sentence.
+    token_spans: Vec<Vec<Span>>,
+    /// Where each sentence starts in `text` (strictly increasing).
+    sent_starts: Vec<usize>,
+}
+
+impl TokenEntities {
+    /// The sentence and token range a span covers (every token it overlaps), or `None`
+    /// when it lies within one sentence's tokens nowhere.
+    pub fn locate(&self, span: Span) -> Option<(usize, Range<usize>)> {
+        // Sentences are laid out in order: the last one starting at or before `span`.
+        let k = self
+            .sent_starts
+            .partition_point(|&s| s <= span.start)
+            .checked_sub(1)?;
+        let toks = &self.token_spans[k];
+        let a = toks.partition_point(|t| t.end <= span.start);
+        let b = toks.partition_point(|t| t.start < span.end);
+        (a < b).then_some((k, a..b))
+    }
+}
+
+/// Finds the entities of a document that the caller has already tokenised: one slice of
+/// tokens per sentence, in order (a headline flag per sentence, as the tagger takes it).
+/// Tokens are used exactly as given, so every mention covers whole tokens
+/// ([`TokenEntities::locate`] maps a mention back to them); evaluation on CoNLL-style files
+/// scores the file's own tokens this way.
+pub fn recognize_tokens(sentences: &[tagger::SentenceInput<'_>]) -> TokenEntities {
+    recognize_tokens_with(sentences, Options::default())
+}
+
+/// [`recognize_tokens`] with some rules switched off (to measure what each brings).
+pub fn recognize_tokens_with(
+    sentences: &[tagger::SentenceInput<'_>],
+    options: Options,
+) -> TokenEntities {
+    let mut text = String::new();
+    let mut token_spans: Vec<Vec<Span>> = Vec::with_capacity(sentences.len());
+    let mut sent_starts = Vec::with_capacity(sentences.len());
+    for (k, s) in sentences.iter().enumerate() {
+        if k > 0 {
+            text.push_str("\n\n");
+        }
+        sent_starts.push(text.len());
+        let mut spans = Vec::with_capacity(s.tokens.len());
+        for (i, t) in s.tokens.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            spans.push(Span::new(text.len(), text.len() + t.len()));
+            text.push_str(t);
+        }
+        token_spans.push(spans);
+    }
+    let headline: Vec<bool> = sentences.iter().map(|s| s.headline).collect();
+    let entities = {
+        let mut view = DocView::from_token_spans(&text, &token_spans, &headline);
+        view.options = options;
+        recognize_view(&view)
+    };
+    TokenEntities {
+        text,
+        entities,
+        token_spans,
+        sent_starts,
+    }
 }
 
 /// The statistical tagger's spans, or the rule-based fallback's when no model is built in.

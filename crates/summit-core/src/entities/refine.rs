@@ -4,8 +4,9 @@
 
 use std::ops::Range;
 
-use super::fxhash::FxHashSet;
+use super::fxhash::{FxHashMap, FxHashSet};
 use super::lexicon::{CaseFit, Lexicons, List, ListSet};
+use super::options::Rule;
 use super::tokens::DocView;
 use super::{Cand, Coarse, Origin, Tagged};
 use crate::EntityLabel;
@@ -70,23 +71,45 @@ fn is_determiner(s: &str) -> bool {
     matches!(s, "the" | "The" | "THE" | "a" | "A" | "an" | "An")
 }
 
-/// Drops determiners, sentence adverbs ("Furthermore", "Despite"), punctuation and
-/// possessives from the edges of a token range.
-pub(crate) fn trim(view: &DocView<'_>, r: Range<usize>) -> Range<usize> {
+/// Drops punctuation from the edges of a token range, except a closing bracket whose
+/// opening one the range holds ("Mladost ( L )") and a final "!" or "?" ("Yahoo !");
+/// with `words` (a rule's span: the tagger's own spans keep them, "The Oval", "Lord 's"),
+/// also determiners, sentence adverbs ("Furthermore") and a final possessive.
+pub(crate) fn trim(view: &DocView<'_>, r: Range<usize>, words: bool) -> Range<usize> {
     let (mut s, mut e) = (r.start, r.end.min(view.toks.len()));
     while s < e
         && (is_punct(view.toks[s].text)
-            || is_determiner(view.toks[s].text)
-            || (super::fallback::is_function_word(view.toks[s].text)
+            || (words && is_determiner(view.toks[s].text))
+            || (words
+                && super::fallback::is_function_word(view.toks[s].text)
                 && view.toks[s].is_cap()
                 && !view.toks[s].text.chars().all(char::is_uppercase)))
     {
         s += 1;
     }
-    while e > s && (is_punct(view.toks[e - 1].text) || is_possessive(view.toks[e - 1].text)) {
+    while e > s {
+        let w = view.toks[e - 1].text;
+        let strip = if let Some(open) = opening_bracket(w) {
+            !(s..e - 1).any(|k| view.toks[k].text == open)
+        } else {
+            (is_punct(w) && !matches!(w, "!" | "?")) || (words && is_possessive(w))
+        };
+        if !strip {
+            break;
+        }
         e -= 1;
     }
     s..e
+}
+
+/// The opening bracket of a closing one.
+fn opening_bracket(w: &str) -> Option<&'static str> {
+    match w {
+        ")" => Some("("),
+        "]" => Some("["),
+        "}" => Some("{"),
+        _ => None,
+    }
 }
 
 /// Tokens of `r` covered by gazetteer phrases that cannot be part of a person's name
@@ -135,7 +158,9 @@ fn non_name_mask(view: &DocView<'_>, r: &Range<usize>) -> Vec<bool> {
                     || lists.contains(List::TitleModifier))
                     && !lists.contains(List::Honorific)
                     && words[i].chars().next().is_some_and(char::is_lowercase);
-                if !(single_place && after_given) || lower_title {
+                // "M." is an initial far more often than "Monsieur" ("M. Waugh").
+                let initial = m.end - m.start == 1 && is_initial_word(words[i]);
+                if (!(single_place && after_given) || lower_title) && !initial {
                     mask[m.start..m.end].fill(true);
                 }
                 i = m.end;
@@ -227,25 +252,61 @@ pub(crate) fn person_split(view: &DocView<'_>, r: &Range<usize>, strict: bool) -
     Some(name.start)
 }
 
-/// The OntoNotes label of a span, with the gazetteers' canonical name when they know it.
+/// Whether an OntoNotes label subdivides a CoNLL type (PERSON of PER; GPE, LOC, FAC of LOC;
+/// ORG of ORG; NORP, EVENT, LAW, MISC of MISC).
+pub(crate) fn fits(coarse: Coarse, label: EntityLabel) -> bool {
+    matches!(
+        (coarse, label),
+        (Coarse::Per, EntityLabel::Person)
+            | (
+                Coarse::Loc,
+                EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac
+            )
+            | (Coarse::Org, EntityLabel::Org)
+            | (
+                Coarse::Misc,
+                EntityLabel::Norp | EntityLabel::Event | EntityLabel::Law | EntityLabel::Misc
+            )
+    )
+}
+
+/// The OntoNotes label of a span, the gazetteers' canonical name when they know it, and the
+/// label the gazetteers gave when they decided it.
+///
+/// `coarse` is the tagger's type (`None`: a rule's span, typed by the gazetteers and head
+/// words alone). The label subdivides the tagger's type; the gazetteers or a head word
+/// override it only where the rules allowing that are on.
+/// Facility head words that name a structure, never a team, venue company or firm: they
+/// retype an ORG span ("the Druzhba Pipeline"); "Crystal Palace", "Tower Hamlets" stay ORG.
+const STRUCTURE_HEADS: &[&str] = &[
+    "Pipeline", "Airport", "Bridge", "Prison", "Dam", "Canal", "Highway", "Tunnel", "Base",
+];
+
 pub(crate) fn type_span(
     view: &DocView<'_>,
     r: &Range<usize>,
-    coarse: Coarse,
+    coarse: Option<Coarse>,
 ) -> (EntityLabel, Option<String>, Option<EntityLabel>) {
     let lex = Lexicons::shared();
+    let on = |rule| view.options.on(rule);
     let words = view.words(r.clone());
     let headline = view.is_headline(r.start);
     let entries = lex.lookup(&words);
-    let mut lex_label = None;
-    let mut canonical = None;
-    for (rank, lists) in [
-        (0, &[List::Seat, List::Organization, List::Party][..]),
-        (1, &[List::Country][..]),
-        (2, &[List::Location][..]),
-        (4, &[List::Demonym, List::Norp][..]),
-        (3, &[List::Capital, List::City, List::Division][..]),
-        (5, &[List::Misc][..]),
+    // Every gazetteer reading whose letter case fits, in order of preference.
+    let mut readings: Vec<(EntityLabel, &super::lexicon::Entry)> = Vec::new();
+    for (label, lists) in [
+        (
+            EntityLabel::Org,
+            &[List::Seat, List::Organization, List::Party][..],
+        ),
+        (EntityLabel::Gpe, &[List::Country][..]),
+        (EntityLabel::Loc, &[List::Location][..]),
+        (EntityLabel::Norp, &[List::Demonym, List::Norp][..]),
+        (
+            EntityLabel::Gpe,
+            &[List::Capital, List::City, List::Division][..],
+        ),
+        (EntityLabel::Misc, &[List::Misc][..]),
     ] {
         if let Some(e) = entries.iter().find(|e| {
             lists.contains(&e.list) && {
@@ -255,16 +316,7 @@ pub(crate) fn type_span(
                     || (fit == CaseFit::Initials && words.iter().all(|w| w.len() > 3))
             }
         }) {
-            let label = match rank {
-                0 => EntityLabel::Org,
-                1 | 3 => EntityLabel::Gpe,
-                2 => EntityLabel::Loc,
-                4 => EntityLabel::Norp,
-                _ => EntityLabel::Misc,
-            };
-            lex_label = Some(label);
-            canonical = Some(lex.name(e.canonical).to_owned());
-            break;
+            readings.push((label, e));
         }
     }
     let last = words[words.len() - 1];
@@ -282,62 +334,85 @@ pub(crate) fn type_span(
     } else {
         None
     };
-    // A given name followed by unknown capitalised words is a person whatever the tagger
-    // thought ("the presidency of Donald Trump" tagged ORG).
-    let person_like = words.len() >= 2
-        && words.len() <= 4
-        && lex_label.is_none()
-        && head_label.is_none()
-        && (lex.word_lists(words[0]).contains(List::FirstName) || is_initial_word(words[0]))
-        && words[1..].iter().all(|w| {
-            let l = lex.word_lists(w);
-            w.chars().next().is_some_and(char::is_uppercase)
-                && !GEO_FEATURES.contains(w)
-                && !is_title_word(lex, w)
-                && l.iter()
-                    .all(|x| matches!(x, List::City | List::Division | List::FirstName))
-                && !l.contains(List::OrgHead)
-        });
-    let coarse = if person_like { Coarse::Per } else { coarse };
-    if words.len() == 1 && COMPASS.contains(&words[0]) && coarse != Coarse::Per {
+    // The gazetteer reading that decides: the first that subdivides the tagger's type (for a
+    // rule's span, the first). A seat of government the tagger took for a place is the
+    // institution (OntoNotes types "the Kremlin said" ORG; CoNLL types it LOC).
+    let reading = match coarse {
+        None => readings.first().copied(),
+        Some(c) => readings
+            .iter()
+            .find(|(l, _)| fits(c, *l))
+            .or_else(|| {
+                readings.iter().find(|(l, e)| {
+                    c == Coarse::Loc
+                        && *l == EntityLabel::Org
+                        && e.list == List::Seat
+                        && on(Rule::SeatOrg)
+                })
+            })
+            // An international organisation the tagger took for some other name ("G7"
+            // MISC): the gazetteer's type, when it knows no other reading.
+            .or_else(|| {
+                readings.iter().find(|(l, e)| {
+                    c == Coarse::Misc
+                        && *l == EntityLabel::Org
+                        && e.list == List::Organization
+                        && readings.len() == 1
+                        && on(Rule::OrgLexicon)
+                })
+            })
+            // A country the tagger took for an organisation acts as a state ("Russia
+            // said"): OntoNotes types it GPE.
+            .or_else(|| {
+                readings.iter().find(|(l, e)| {
+                    c == Coarse::Org
+                        && *l == EntityLabel::Gpe
+                        && e.list == List::Country
+                        && on(Rule::CountryGpe)
+                })
+            })
+            .copied(),
+    };
+    let fits_coarse = |l: EntityLabel| coarse.is_none_or(|c| fits(c, l));
+    // A head word subdivides the tagger's type ("Zorbia Airport" LOC → FAC); a LAW head also
+    // retypes an ORG or LOC span ("the Minsk Protocol" tagged ORG).
+    let head_label = head_label.filter(|&h| {
+        fits_coarse(h)
+            || (h == EntityLabel::Law
+                && matches!(coarse, Some(Coarse::Org | Coarse::Loc))
+                && on(Rule::HeadType))
+            || (h == EntityLabel::Fac
+                && (coarse == Some(Coarse::Misc)
+                    || (coarse == Some(Coarse::Org) && STRUCTURE_HEADS.contains(&last)))
+                && on(Rule::HeadType))
+    });
+    let compass = words.len() == 1 && COMPASS.contains(&words[0]);
+    if compass && fits_coarse(EntityLabel::Loc) {
         return (EntityLabel::Loc, None, None);
     }
-    let label = match (coarse, lex_label) {
-        // Strong gazetteer evidence wins over the tagger's type, except that a person
-        // named like a city stays a person.
-        (Coarse::Per, Some(EntityLabel::Gpe))
-            if entries.iter().all(|e| e.list != List::Country) =>
-        {
-            EntityLabel::Person
+    if let (Some((l, e)), None) = (reading, head_label) {
+        return (l, Some(lex.name(e.canonical).to_owned()), Some(l));
+    }
+    let canonical = reading.map(|(_, e)| lex.name(e.canonical).to_owned());
+    let lex_label = reading.map(|(l, _)| l);
+    if let Some(h) = head_label {
+        return (h, canonical, lex_label);
+    }
+    let label = match coarse {
+        Some(Coarse::Per) => EntityLabel::Person,
+        Some(Coarse::Org) => EntityLabel::Org,
+        Some(Coarse::Loc) => {
+            if words.iter().any(|w| GEO_FEATURES.contains(w)) || compass {
+                EntityLabel::Loc
+            } else {
+                EntityLabel::Gpe
+            }
         }
-        (_, Some(l)) if head_label.is_none() => l,
-        _ => match head_label {
-            Some(h) => h,
-            None => match coarse {
-                Coarse::Per => EntityLabel::Person,
-                Coarse::Org => EntityLabel::Org,
-                Coarse::Loc => {
-                    if words.iter().any(|w| GEO_FEATURES.contains(w))
-                        || (words.len() == 1 && COMPASS.contains(&words[0]))
-                    {
-                        EntityLabel::Loc
-                    } else if words.len() > 1 && last_lists.contains(List::OrgHead) {
-                        EntityLabel::Org
-                    } else {
-                        EntityLabel::Gpe
-                    }
-                }
-                Coarse::Misc => {
-                    if words.len() == 1 && looks_like_demonym(last) {
-                        EntityLabel::Norp
-                    } else if words.len() > 1 && last_lists.contains(List::OrgHead) {
-                        EntityLabel::Org
-                    } else {
-                        EntityLabel::Misc
-                    }
-                }
-            },
-        },
+        Some(Coarse::Misc) if words.len() == 1 && looks_like_demonym(last) => EntityLabel::Norp,
+        Some(Coarse::Misc) => EntityLabel::Misc,
+        // A rule's span that no gazetteer knows: an organisation by its head word.
+        None if words.len() > 1 && last_lists.contains(List::OrgHead) => EntityLabel::Org,
+        None => EntityLabel::Misc,
     };
     (label, canonical, lex_label)
 }
@@ -383,68 +458,85 @@ fn title_continuation(view: &DocView<'_>, r: &Range<usize>) -> Option<usize> {
     })
 }
 
-/// Takes title words and their connectors off both edges of a span that is not a person
-/// ("US President" → "US", "Senior Director for Russia" → "Russia").
-fn strip_title_edges(view: &DocView<'_>, r: Range<usize>) -> Range<usize> {
+/// Where the title phrase that ends `r` starts ("US National Security Adviser" → at
+/// "National"; "Kremlin Deputy Press Secretary" → at "Deputy"), or `r.end` when the span does
+/// not end in a title.
+fn title_tail(view: &DocView<'_>, r: &Range<usize>) -> usize {
     let lex = Lexicons::shared();
-    let (mut s, mut e) = (r.start, r.end);
-    loop {
-        let before = (s, e);
-        while s < e
-            && (is_title_word(lex, view.toks[s].text)
-                || matches!(view.toks[s].text, "of" | "for" | "to" | "the" | "on"))
-        {
-            s += 1;
-        }
-        while e > s
-            && (is_title_word(lex, view.toks[e - 1].text)
-                || matches!(view.toks[e - 1].text, "of" | "for" | "to" | "the" | "on"))
-        {
-            e -= 1;
-        }
-        // A multi-word title inside ("Secretary of State"): drop it when it opens the span.
-        if let Some(m) = lex.longest_at_where(&view.words(s..e), 0, |en| en.list == List::Title) {
-            s += m.end;
-        }
-        if (s, e) == before {
-            break;
+    let mut k = r.end;
+    while k > r.start {
+        // The longest title phrase ending at `k` (up to four words), else one title word.
+        let multi = (k.saturating_sub(4).max(r.start)..k.saturating_sub(1)).find(|&j| {
+            lex.lookup(&view.words(j..k))
+                .iter()
+                .any(|e| e.list == List::Title)
+        });
+        match multi {
+            Some(j) => k = j,
+            None if is_title_word(lex, view.toks[k - 1].text) => k -= 1,
+            None => break,
         }
     }
-    s..e
+    k
 }
 
-fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse, origin: Origin) {
-    let r = trim(view, r);
+/// A span on its way to becoming a mention.
+#[derive(Clone, Copy)]
+struct Source {
+    /// The tagger's type (`None`: the gazetteers type the span).
+    coarse: Option<Coarse>,
+    origin: Origin,
+    confidence: f32,
+}
+
+/// Types the span `r` and adds it to `out`, unless it turns out to be a title, a date, a
+/// portfolio or a lone head word.
+fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, src: Source) {
+    let r = trim(view, r, src.origin != Origin::Tagger);
     if r.is_empty() {
         return;
     }
     let lex = Lexicons::shared();
-    // A span ending in a title word is a title ("National Security Adviser", "Kremlin Press
-    // Secretary"): only a gazetteer name opening it is a mention.
-    let r =
-        if origin == Origin::Tagger && r.len() > 1 && is_title_word(lex, view.toks[r.end - 1].text)
-        {
-            let words = view.words(r.clone());
-            match gazetteer_name_at(lex, &words, 0, true) {
-                Some(end) if end < words.len() => r.start..r.start + end,
-                _ => return,
-            }
+    let on = |rule| view.options.on(rule);
+    let is_per = src.coarse == Some(Coarse::Per);
+    // "The US said": the article opens the sentence, not the name, when the gazetteers know
+    // the rest and not the whole ("The Hague", "The Economist" keep theirs).
+    let r = if r.len() >= 2 && is_determiner(view.toks[r.start].text) && on(Rule::TheName) {
+        let whole = view.words(r.clone());
+        let rest = &whole[1..];
+        let known = |w: &[&str]| gazetteer_name_at(lex, w, 0, true) == Some(w.len());
+        if known(rest) && !known(&whole) {
+            r.start + 1..r.end
         } else {
             r
-        };
-    // Titles at the edges of a name that is not a person's are not part of it, and a span
-    // that is only title words ("President", "Secretary of State") names no one.
-    let r = if coarse == Coarse::Per && origin == Origin::Rule {
-        r
+        }
     } else {
-        trim(view, strip_title_edges(view, r))
+        r
     };
-    if r.is_empty() {
-        return;
-    }
+    // A title after a name that is not a person's ("US President", "Kremlin Press
+    // Secretary"): a span of title words only names no one; the rest is the name when the
+    // gazetteers know it ("US"), else the tagger's span stands ("Chicago Purchasing Managers").
+    let r = match title_tail(view, &r) {
+        k if is_per || k == r.end || !on(Rule::TitleEdges) => r,
+        k if k == r.start => {
+            if r.len() >= 2 {
+                return;
+            }
+            r
+        }
+        k => {
+            let rest = trim(view, r.start..k, true);
+            let words = view.words(rest.clone());
+            if !rest.is_empty() && gazetteer_name_at(lex, &words, 0, true) == Some(words.len()) {
+                rest
+            } else {
+                r
+            }
+        }
+    };
     // The tagger took the first words of a title that follows ("Kremlin Press" +
     // "Secretary", "National Security" + "Adviser"): they are not the name.
-    let r = if origin == Origin::Tagger && coarse != Coarse::Per {
+    let r = if src.origin == Origin::Tagger && !is_per && on(Rule::TitleContinuation) {
         match title_continuation(view, &r) {
             Some(k) if k == r.start => return,
             Some(k) => r.start..k,
@@ -455,24 +547,29 @@ fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse
     };
     let words = view.words(r.clone());
     // What is left of a "person" after its title words is a nationality ("Former Zorbian").
-    let coarse = if coarse == Coarse::Per
+    let coarse = if on(Rule::DemonymFromPer)
+        && is_per
+        && src.origin == Origin::Rule
         && words.len() == 1
         && (looks_like_demonym(words[0]) || lex.word_lists(words[0]).contains(List::Demonym))
         && !lex.word_lists(words[0]).contains(List::FirstName)
     {
-        Coarse::Misc
+        Some(Coarse::Misc)
     } else {
-        coarse
+        src.coarse
     };
-    // Dates are found by rule; a lone head word ("the Organization") is no name.
-    if words.iter().all(|w| {
-        super::fallback::is_calendar_word(w) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
-    }) {
+    // Dates are found by rule.
+    if on(Rule::CalendarDrop)
+        && words.iter().all(|w| {
+            super::fallback::is_calendar_word(w)
+                || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        })
+    {
         return;
     }
     // "Political Affairs", "State for Political Affairs" after "Undersecretary of": a
     // portfolio inside a title, not an organisation.
-    if origin == Origin::Tagger && coarse != Coarse::Per {
+    if src.origin == Origin::Tagger && !is_per && on(Rule::PortfolioDrop) {
         let has_org_evidence = words.iter().any(|w| {
             let l = lex.word_lists(w);
             l.contains(List::OrgHead) || l.contains(List::Organization) || l.contains(List::Seat)
@@ -489,12 +586,13 @@ fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse
             return;
         }
     }
-    if words.len() == 1 {
+    // A lone organisation, law or facility head word ("the Organization") is no name; an
+    // event's can be ("the Olympics").
+    if words.len() == 1 && !is_per && on(Rule::HeadOnlyDrop) {
         let l = lex.word_lists(words[0]);
-        let headish = l.contains(List::OrgHead)
-            || l.contains(List::EventHead)
-            || l.contains(List::LawHead)
-            || l.contains(List::FacHead);
+        let headish =
+            (l.contains(List::OrgHead) || l.contains(List::LawHead) || l.contains(List::FacHead))
+                && !l.contains(List::EventHead);
         let known = l.contains(List::Organization)
             || l.contains(List::Seat)
             || l.contains(List::Country)
@@ -503,7 +601,11 @@ fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse
             return;
         }
     }
-    if words.len() == 1 && words[0].chars().count() < 2 && coarse != Coarse::Org {
+    if on(Rule::SingleChar)
+        && words.len() == 1
+        && words[0].chars().count() < 2
+        && coarse != Some(Coarse::Org)
+    {
         return;
     }
     let (label, canonical, lexicon_label) = type_span(view, &r, coarse);
@@ -511,9 +613,10 @@ fn push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse
         span: view.span(r.clone()),
         toks: r,
         label,
-        origin,
+        origin: src.origin,
         canonical,
         lexicon_label,
+        confidence: src.confidence,
     });
 }
 
@@ -564,9 +667,24 @@ fn common_word(view: &DocView<'_>, i: usize, surnames: &[&str]) -> bool {
 }
 
 /// Mentions inside a hyphenated compound of names ("US-Russia", "Biden-Putin"): each part
-/// that the gazetteers know or that the document uses on its own. `None` unless every part
-/// is a capitalised name so evidenced.
-pub(crate) fn hyphen_parts(view: &DocView<'_>, i: usize) -> Option<Vec<Cand>> {
+/// that the gazetteers know or that is a word of a person's name in the document
+/// (`persons`). `None` unless every part is a capitalised name so evidenced and there are two
+/// of them; with `affixed`, also one name with a prefix or a participle ("pro-Moscow",
+/// "US-based").
+/// "US-based", "Russian-owned": a name and a participle, which CoNLL and the tagger keep as
+/// one descriptive word.
+fn participle_compound(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(_, p)| {
+        p.chars().all(char::is_lowercase) && (p.ends_with("ed") || p.ends_with("ing"))
+    })
+}
+
+pub(crate) fn hyphen_parts(
+    view: &DocView<'_>,
+    i: usize,
+    persons: &FxHashSet<&str>,
+    affixed: bool,
+) -> Option<Vec<Cand>> {
     let tok = view.toks.get(i)?;
     if !tok.text.contains('-') || tok.text.starts_with('-') || tok.text.ends_with('-') {
         return None;
@@ -585,6 +703,9 @@ pub(crate) fn hyphen_parts(view: &DocView<'_>, i: usize) -> Option<Vec<Cand>> {
     let suffixed = parts.len() == 2
         && parts[1].chars().all(|c| c.is_lowercase())
         && (parts[1].ends_with("ed") || parts[1].ends_with("ing") || parts[1] == "style");
+    if (prefixed || suffixed) && !affixed {
+        return None;
+    }
     for (k, part) in parts.iter().copied().enumerate() {
         let span = crate::Span::new(at, at + part.len());
         at += part.len() + 1;
@@ -619,7 +740,7 @@ pub(crate) fn hyphen_parts(view: &DocView<'_>, i: usize) -> Option<Vec<Cand>> {
                     Some(lex.name(e.canonical).to_owned()),
                     Some(EntityLabel::Norp),
                 )
-            } else if view.has_word(part) {
+            } else if persons.contains(part) {
                 (EntityLabel::Person, None, None)
             } else {
                 return None;
@@ -631,11 +752,24 @@ pub(crate) fn hyphen_parts(view: &DocView<'_>, i: usize) -> Option<Vec<Cand>> {
             origin: Origin::Rule,
             canonical,
             lexicon_label,
+            confidence: 1.0,
         });
     }
     (out.len() >= 2
         || ((prefixed || suffixed) && out.len() == 1 && out[0].label != EntityLabel::Person))
         .then_some(out)
+}
+
+/// The words of the tagger's person names (given names and surnames), for hyphenated
+/// compounds ("Biden-Putin").
+pub(crate) fn person_words<'a>(view: &DocView<'a>, tagged: &[Tagged]) -> FxHashSet<&'a str> {
+    tagged
+        .iter()
+        .filter(|t| t.label == Coarse::Per && t.toks.end <= view.toks.len())
+        .flat_map(|t| view.toks[t.toks.clone()].iter())
+        .filter(|t| t.is_cap() && !t.text.contains('-'))
+        .map(|t| t.text)
+        .collect()
 }
 
 /// The end of the longest gazetteer name (place, organisation, nationality) at `i` whose
@@ -661,8 +795,9 @@ fn gazetteer_name_at(lex: &Lexicons, words: &[&str], i: usize, weak: bool) -> Op
     })
 }
 
-/// A span made of two or more gazetteer names side by side ("National Security Council
-/// Russia"), as those names.
+/// A span made of two or more gazetteer names joined by "and", "&" or commas ("Radio Free
+/// Europe and Radio Liberty"), as those names. Names side by side without a conjunction
+/// are one name ("U.S. Treasury Department").
 fn gazetteer_parts(view: &DocView<'_>, r: &Range<usize>) -> Option<Vec<Range<usize>>> {
     if r.len() < 2 {
         return None;
@@ -676,6 +811,9 @@ fn gazetteer_parts(view: &DocView<'_>, r: &Range<usize>) -> Option<Vec<Range<usi
         if !parts.is_empty() && matches!(words[i], "and" | "," | "&") && i + 1 < words.len() {
             i += 1;
             continue;
+        }
+        if !parts.is_empty() && !matches!(words[i - 1], "and" | "," | "&") {
+            return None;
         }
         let end = gazetteer_name_at(lex, &words, i, false)?;
         parts.push(r.start + i..r.start + end);
@@ -725,18 +863,22 @@ pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
             ..t.clone()
         });
     }
+    let persons = person_words(view, tagged);
+    let numbered = numbered_names(view, tagged);
     for t in &pieces {
-        let mut r = trim(view, t.toks.clone());
+        let mut r = trim(view, t.toks.clone(), false);
         // No name runs this long; such a span is a tagger run-away (a shouted paragraph).
         if r.is_empty() || r.len() > MAX_SPAN {
             continue;
         }
-        if r.len() == 1 && common_word(view, r.start, &surnames) {
+        let on = |rule| view.options.on(rule);
+        if on(Rule::CommonWord) && r.len() == 1 && common_word(view, r.start, &surnames) {
             continue;
         }
         // A lone place or other name that the gazetteers do not know and the article also
         // uses as a common noun ("Market", "Opera") is no name.
-        if r.len() == 1
+        if on(Rule::LoneUnknown)
+            && r.len() == 1
             && matches!(t.label, Coarse::Loc | Coarse::Misc)
             && view.lists(r.start).is_empty()
             && view.seen_lower(view.toks[r.start].text)
@@ -747,38 +889,51 @@ pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
         // A quoted title-case phrase is one name (“Helsinki Moment”), whatever part of it
         // the tagger took.
         let mut label = t.label;
-        if let Some(q) = quoted_phrase(view, &r) {
+        if let Some(q) = quoted_phrase(view, &r).filter(|_| on(Rule::QuotedPhrase)) {
             if q != r {
                 r = q;
                 label = Coarse::Misc;
             }
         }
-        let t = &Tagged {
-            toks: r.clone(),
-            label,
+        let src = Source {
+            coarse: Some(label),
+            origin: Origin::Tagger,
             confidence: t.confidence,
         };
-        // "Nord Stream" + "2": a short number right after a name of a thing belongs to it.
-        if matches!(t.label, Coarse::Org | Coarse::Misc)
+        // "Nord Stream" + "2": a short number right after a name belongs to it when the
+        // document never writes the name without it ("Somerset 83" in a results table is
+        // a team and its score).
+        if on(Rule::NumberSuffix)
+            && matches!(label, Coarse::Org | Coarse::Misc)
             && view.toks.get(r.end).is_some_and(|n| {
                 n.sent == view.toks[r.start].sent
-                    && n.text.len() <= 2
-                    && n.text.chars().all(|c| c.is_ascii_digit())
+                    && numbered.contains(&(view.slice(r.clone()), n.text))
             })
         {
             r.end += 1;
         }
         // "US-Russia", "Biden-Putin Meeting": the names inside the compound.
-        if let Some(parts) = hyphen_parts(view, r.start) {
+        if let Some(parts) = hyphen_parts(
+            view,
+            r.start,
+            &persons,
+            r.len() == 1 && !participle_compound(view.toks[r.start].text),
+        )
+        .filter(|_| on(Rule::HyphenSplit))
+        {
             out.extend(parts);
-            if r.len() > 1 && t.label != Coarse::Per {
-                // What follows may be a name of its own ("then-US Vice President Joe Biden").
-                split_and_push(view, &mut out, r.start + 1..r.end, t.label);
+            if r.len() > 1 && label != Coarse::Per {
+                // What follows may be a name of its own ("US-Russia Summit").
+                split_and_push(view, &mut out, r.start + 1..r.end, src);
             } else if r.len() > 1 {
                 if let Some(name_start) = person_split(view, &(r.start + 1..r.end), false) {
-                    push(view, &mut out, name_start..r.end, Coarse::Per, Origin::Rule);
+                    let src = Source {
+                        origin: Origin::Rule,
+                        ..src
+                    };
+                    push(view, &mut out, name_start..r.end, src);
                 } else if r.len() > 2 {
-                    split_and_push(view, &mut out, r.start + 1..r.end, t.label);
+                    split_and_push(view, &mut out, r.start + 1..r.end, src);
                 }
             }
             continue;
@@ -820,46 +975,130 @@ pub(crate) fn refine(view: &DocView<'_>, tagged: &[Tagged]) -> Vec<Cand> {
                 r.end = e;
             }
         }
-        // A possessive inside a span ends one name: "Russia 's Foreign Minister Lavrov".
-        if let Some(p) = (r.start..r.end).find(|&i| is_possessive(view.toks[i].text)) {
+        // A possessive inside a person's span ends a name that is not the person's:
+        // "Russia 's Foreign Minister Lavrov" (other names may hold one: "Lord 's").
+        if let Some(p) = (r.start..r.end)
+            .find(|&i| is_possessive(view.toks[i].text))
+            .filter(|_| label == Coarse::Per && on(Rule::PossessiveSplit))
+        {
             let left = r.start..p;
             let right = p + 1..r.end;
             if !left.is_empty() {
-                let coarse = if t.label == Coarse::Per && !right.is_empty() {
-                    Coarse::Loc
+                let coarse = if right.is_empty() {
+                    Some(Coarse::Per)
                 } else {
-                    t.label
+                    None
                 };
-                split_and_push(view, &mut out, left, coarse);
+                split_and_push(view, &mut out, left, Source { coarse, ..src });
             }
             if !right.is_empty() {
-                split_and_push(view, &mut out, right, t.label);
+                split_and_push(view, &mut out, right, src);
             }
             continue;
         }
-        split_and_push(view, &mut out, r, t.label);
+        split_and_push(view, &mut out, r, src);
     }
     out
 }
 
-fn split_and_push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, coarse: Coarse) {
-    let r = trim(view, r);
+/// (name, number) pairs where the document writes an ORG or MISC name the tagger found
+/// followed by the same short number every time, at least twice ("Nord Stream 2").
+fn numbered_names<'a>(view: &DocView<'a>, tagged: &[Tagged]) -> FxHashSet<(&'a str, &'a str)> {
+    let short_number =
+        |t: &str| !t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit());
+    // name → (number, times), or None once it is seen with no number or another one.
+    let mut seen: FxHashMap<&str, Option<(&str, usize)>> = FxHashMap::default();
+    for t in tagged {
+        if !matches!(t.label, Coarse::Org | Coarse::Misc) || t.toks.end > view.toks.len() {
+            continue;
+        }
+        let last = view.toks[t.toks.end - 1];
+        let (name, number) = if t.toks.len() >= 2 && short_number(last.text) {
+            (view.slice(t.toks.start..t.toks.end - 1), Some(last.text))
+        } else {
+            let next = view
+                .toks
+                .get(t.toks.end)
+                .filter(|n| n.sent == last.sent && short_number(n.text));
+            (view.slice(t.toks.clone()), next.map(|n| n.text))
+        };
+        // In a results table the number is a score: a name or another number follows it.
+        let after = view.toks.get(
+            if number.is_some() && t.toks.len() >= 2 && short_number(last.text) {
+                t.toks.end
+            } else {
+                t.toks.end + 1
+            },
+        );
+        let number = number.filter(|_| {
+            after.is_none_or(|a| {
+                a.sent != last.sent
+                    || !(a.is_cap() || a.text.chars().all(|c| c.is_ascii_digit() || c == '.'))
+            })
+        });
+        let entry = seen.entry(name).or_insert(number.map(|n| (n, 0)));
+        *entry = match (*entry, number) {
+            (Some((m, k)), Some(n)) if m == n => Some((m, k + 1)),
+            _ => None,
+        };
+    }
+    seen.into_iter()
+        .filter_map(|(name, v)| v.filter(|&(_, k)| k >= 2).map(|(n, _)| (name, n)))
+        .collect()
+}
+
+fn split_and_push(view: &DocView<'_>, out: &mut Vec<Cand>, r: Range<usize>, src: Source) {
+    let r = trim(view, r, src.origin != Origin::Tagger);
     if r.is_empty() {
         return;
     }
-    if let Some(parts) = gazetteer_parts(view, &r) {
+    if let Some(parts) = gazetteer_parts(view, &r).filter(|_| view.options.on(Rule::GazetteerParts))
+    {
         for p in parts {
-            push(view, out, p, Coarse::Misc, Origin::Lexicon);
+            let src = Source {
+                coarse: None,
+                origin: Origin::Lexicon,
+                ..src
+            };
+            push(view, out, p, src);
         }
         return;
     }
-    let strict = coarse != Coarse::Per;
-    if let Some(name_start) = person_split(view, &r, strict) {
-        // The prefix's places and organisations are found by the gazetteer pass.
-        push(view, out, name_start..r.end, Coarse::Per, Origin::Rule);
+    let strict = src.coarse != Some(Coarse::Per);
+    let rule = if strict {
+        Rule::PersonInSpan
+    } else {
+        Rule::TitleStrip
+    };
+    if let Some(name_start) = person_split(view, &r, strict).filter(|_| view.options.on(rule)) {
+        // The places, organisations and nationalities in the title are names of their own
+        // ("Russian President Vladimir Putin", "Kremlin spokesperson Dmitry Peskov").
+        let lex = Lexicons::shared();
+        let words = view.words(r.start..name_start);
+        let mut i = 0;
+        while i < words.len() {
+            match gazetteer_name_at(lex, &words, i, true) {
+                Some(end) => {
+                    let src = Source {
+                        coarse: None,
+                        origin: Origin::Lexicon,
+                        ..src
+                    };
+                    push(view, out, r.start + i..r.start + end, src);
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        let src = Source {
+            coarse: Some(Coarse::Per),
+            origin: Origin::Rule,
+            ..src
+        };
+        push(view, out, name_start..r.end, src);
         return;
     }
-    push(view, out, r, coarse, Origin::Tagger);
+    push(view, out, r, src);
 }
 
 #[cfg(test)]
@@ -902,7 +1141,7 @@ mod tests {
 
     fn label(text: &str, coarse: Coarse) -> EntityLabel {
         let v = DocView::from_text(text);
-        type_span(&v, &(0..v.toks.len()), coarse).0
+        type_span(&v, &(0..v.toks.len()), Some(coarse)).0
     }
 
     #[test]
@@ -930,10 +1169,15 @@ mod tests {
             EntityLabel::Fac
         );
         assert_eq!(label("NATO", Coarse::Org), EntityLabel::Org);
+        // The tagger's type is subdivided, never overridden by a head word: CoNLL and
+        // OntoNotes disagree on leagues and teams ("American League" MISC, "Crystal
+        // Palace" ORG), and on held-out text the tagger's context wins.
         assert_eq!(
-            label("Zorbian Widget Institution", Coarse::Misc),
+            label("Zorbian Widget Institution", Coarse::Org),
             EntityLabel::Org
         );
+        assert_eq!(label("Crystal Palace", Coarse::Org), EntityLabel::Org);
+        assert_eq!(label("American League", Coarse::Misc), EntityLabel::Misc);
         assert_eq!(label("Windows", Coarse::Misc), EntityLabel::Misc);
     }
 }

@@ -14,9 +14,11 @@
 use std::ops::Range;
 
 use super::fxhash::FxHashMap;
+use super::options::Rule;
+use super::refine::type_span;
 use super::rules::{Links, initials};
 use super::tokens::DocView;
-use super::{Cand, Origin};
+use super::{Cand, Coarse, Origin};
 use crate::{Entity, EntityLabel, Mention, Span};
 
 /// Most clusters compared with one mention inside a block.
@@ -183,7 +185,8 @@ pub(crate) fn resolve(
         }
     }
     for c in cands.iter_mut() {
-        if c.label != EntityLabel::Person
+        if view.options.on(Rule::SurnameRetype)
+            && c.label != EntityLabel::Person
             && c.label != EntityLabel::Date
             && c.lexicon_label.is_none()
             && c.origin == Origin::Tagger
@@ -193,7 +196,9 @@ pub(crate) fn resolve(
             c.label = EntityLabel::Person;
         }
     }
-    unify_labels(view, &mut cands);
+    if view.options.on(Rule::UnifyLabels) {
+        unify_labels(view, &mut cands);
+    }
     let mut dsu = Dsu::new(n);
 
     // Places, organisations, other names: canonical or normalised text.
@@ -205,10 +210,14 @@ pub(crate) fn resolve(
         if c.label == EntityLabel::Person {
             continue;
         }
-        let family = if c.label == EntityLabel::Date {
-            "d:"
-        } else {
-            "n:"
+        // Mentions the tagger typed as different kinds of thing are different things
+        // ("Surrey" the county and "Surrey" the cricket club).
+        let family = match coarse_of(c.label) {
+            None => "d:",
+            Some(Coarse::Loc) => "l:",
+            Some(Coarse::Org) => "o:",
+            Some(Coarse::Misc) => "m:",
+            Some(Coarse::Per) => "p:",
         };
         let key = match &c.canonical {
             Some(k) => format!("{family}{}", norm(k)),
@@ -362,37 +371,73 @@ pub(crate) fn resolve(
     build(view, &mut cands, &mut dsu, roles)
 }
 
-/// The tagger may type one name two ways in one article ("Obama" ORG here, PER there); the
-/// gazetteers do not know it, so the majority decides, persons winning ties.
+/// The CoNLL type an OntoNotes label subdivides (`None` for DATE).
+pub(crate) fn coarse_of(label: EntityLabel) -> Option<Coarse> {
+    match label {
+        EntityLabel::Person => Some(Coarse::Per),
+        EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac => Some(Coarse::Loc),
+        EntityLabel::Org => Some(Coarse::Org),
+        EntityLabel::Norp | EntityLabel::Event | EntityLabel::Law | EntityLabel::Misc => {
+            Some(Coarse::Misc)
+        }
+        EntityLabel::Date => None,
+    }
+}
+
+/// Below this confidence the tagger's type of a mention gives way to the document's
+/// majority for the same text.
+const UNIFY_BELOW: f32 = 0.6;
+
+/// The tagger may type one name two ways in one article ("Obama" ORG here, PER there): the
+/// tagger's own mentions of that text vote with their confidence, and a mention the tagger
+/// was unsure of takes the winning CoNLL type (subdivided again).
 fn unify_labels(view: &DocView<'_>, cands: &mut [Cand]) {
-    let mut votes: FxHashMap<String, Vec<(EntityLabel, usize)>> = FxHashMap::default();
+    let mut votes: FxHashMap<String, [f32; 4]> = FxHashMap::default();
+    let slot = |c: Coarse| match c {
+        Coarse::Per => 0,
+        Coarse::Loc => 1,
+        Coarse::Org => 2,
+        Coarse::Misc => 3,
+    };
+    const ORDER: [Coarse; 4] = [Coarse::Per, Coarse::Loc, Coarse::Org, Coarse::Misc];
     for c in cands.iter() {
-        if c.lexicon_label.is_some() || c.label == EntityLabel::Date {
+        let Some(k) = coarse_of(c.label) else {
+            continue;
+        };
+        if c.origin != Origin::Tagger {
             continue;
         }
-        let v = votes.entry(norm(cand_text(view, c))).or_default();
-        match v.iter_mut().find(|x| x.0 == c.label) {
-            Some(x) => x.1 += 1,
-            None => v.push((c.label, 1)),
-        }
+        votes.entry(norm(cand_text(view, c))).or_default()[slot(k)] += c.confidence;
     }
     for c in cands.iter_mut() {
-        if c.lexicon_label.is_some() || c.label == EntityLabel::Date {
+        let Some(own) = coarse_of(c.label) else {
+            continue;
+        };
+        if c.confidence >= UNIFY_BELOW {
             continue;
         }
         let Some(v) = votes.get(&norm(cand_text(view, c))) else {
             continue;
         };
-        if v.len() < 2 {
+        let best = ORDER
+            .iter()
+            .copied()
+            .fold(None::<Coarse>, |b, k| match b {
+                Some(x) if v[slot(x)] >= v[slot(k)] => Some(x),
+                _ => Some(k),
+            })
+            .unwrap_or(own);
+        if best == own || v[slot(best)] <= v[slot(own)] {
             continue;
         }
-        let best = v
-            .iter()
-            .max_by_key(|x| (x.1, x.0 == EntityLabel::Person))
-            .map(|x| x.0);
-        if let Some(l) = best {
-            c.label = l;
+        // Only whole-token mentions can be typed again (a part of "US-Russia" keeps its own).
+        if c.span != view.span(c.toks.clone()) {
+            continue;
         }
+        let (label, canonical, lexicon_label) = type_span(view, &c.toks, Some(best));
+        c.label = label;
+        c.canonical = canonical;
+        c.lexicon_label = lexicon_label;
     }
 }
 
@@ -421,7 +466,7 @@ fn build(
     let mut out = Vec::with_capacity(order.len());
     for root in order {
         let members = &groups[&root];
-        let label = cluster_label(cands, members);
+        let label = cluster_label(cands, members, view.options.on(Rule::ClusterLexicon));
         let name = canonical_name(view, cands, members, label);
         let mut mentions: Vec<Mention> = members
             .iter()
@@ -452,13 +497,13 @@ fn build(
     out
 }
 
-fn cluster_label(cands: &[Cand], members: &[usize]) -> EntityLabel {
+fn cluster_label(cands: &[Cand], members: &[usize], lexicon_first: bool) -> EntityLabel {
     let mut counts: Vec<(EntityLabel, usize, usize)> = Vec::new(); // label, votes, first
     let lexicon: Vec<EntityLabel> = members
         .iter()
         .filter_map(|&i| cands[i].lexicon_label)
         .collect();
-    let pool: Vec<EntityLabel> = if lexicon.is_empty() {
+    let pool: Vec<EntityLabel> = if lexicon.is_empty() || !lexicon_first {
         members.iter().map(|&i| cands[i].label).collect()
     } else {
         lexicon

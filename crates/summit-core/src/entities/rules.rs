@@ -6,11 +6,12 @@
 use std::ops::Range;
 
 use super::fallback::is_function_word;
-use super::fxhash::FxHashMap;
+use super::fxhash::{FxHashMap, FxHashSet};
 use super::lexicon::{CaseFit, Lexicons, List};
+use super::options::Rule;
 use super::refine::type_span;
 use super::tokens::DocView;
-use super::{Cand, Coarse, Origin};
+use super::{Cand, Origin};
 use crate::{EntityLabel, Span};
 
 /// Longest stretch a head word reaches to either side, in tokens (keeps a document of
@@ -34,14 +35,33 @@ fn covered_mask(view: &DocView<'_>, cands: &[Cand]) -> Vec<bool> {
 
 /// Adds mentions to `cands`; returns the acronym links found.
 pub(crate) fn apply(view: &DocView<'_>, cands: &mut Vec<Cand>) -> Links {
-    gazetteer_override(view, cands);
-    extend_heads(view, cands);
-    hyphenated(view, cands);
-    gazetteer(view, cands, true);
-    head_names(view, cands);
-    gazetteer(view, cands, false);
-    let links = acronyms(view, cands);
-    repeats(view, cands);
+    let on = |rule| view.options.on(rule);
+    if on(Rule::GazetteerOverride) {
+        gazetteer_override(view, cands);
+    }
+    if on(Rule::ExtendHeads) {
+        extend_heads(view, cands);
+    }
+    if on(Rule::Hyphenated) {
+        hyphenated(view, cands);
+    }
+    if on(Rule::GazetteerStrong) {
+        gazetteer(view, cands, true);
+    }
+    if on(Rule::HeadNames) {
+        head_names(view, cands);
+    }
+    if on(Rule::GazetteerWeak) {
+        gazetteer(view, cands, false);
+    }
+    let links = if on(Rule::Acronyms) {
+        acronyms(view, cands)
+    } else {
+        Links::new()
+    };
+    if on(Rule::Repeats) {
+        repeats(view, cands);
+    }
     links
 }
 
@@ -121,7 +141,7 @@ fn repeats(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                     && !view.sentence_initial(i - 1)));
         let in_lexicon = w.len() == 1 && lex.lookup(&[t.text]).iter().any(|e| lists_strong(e.list));
         if !glued && !in_lexicon {
-            let (l2, canonical, lexicon_label) = type_span(view, &r, Coarse::Misc);
+            let (l2, canonical, lexicon_label) = type_span(view, &r, None);
             added.push(Cand {
                 span: view.span(r.clone()),
                 toks: r.clone(),
@@ -133,6 +153,7 @@ fn repeats(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                 origin: Origin::Rule,
                 canonical,
                 lexicon_label,
+                confidence: 1.0,
             });
         }
         i = r.end;
@@ -143,11 +164,18 @@ fn repeats(view: &DocView<'_>, cands: &mut Vec<Cand>) {
 /// Hyphenated compounds of names that no mention covers ("US-Russia ties").
 fn hyphenated(view: &DocView<'_>, cands: &mut Vec<Cand>) {
     let covered = covered_mask(view, cands);
+    let persons: FxHashSet<&str> = cands
+        .iter()
+        .filter(|c| c.label == EntityLabel::Person && c.span == view.span(c.toks.clone()))
+        .flat_map(|c| view.toks[c.toks.clone()].iter())
+        .filter(|t| t.is_cap() && !t.text.contains('-'))
+        .map(|t| t.text)
+        .collect();
     for (i, t) in view.toks.iter().enumerate() {
         if covered[i] || !t.text.contains('-') {
             continue;
         }
-        if let Some(parts) = super::refine::hyphen_parts(view, i) {
+        if let Some(parts) = super::refine::hyphen_parts(view, i, &persons, true) {
             cands.extend(parts);
         }
     }
@@ -155,6 +183,29 @@ fn hyphenated(view: &DocView<'_>, cands: &mut Vec<Cand>) {
 
 fn is_cap_word(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase()) && s.chars().any(char::is_alphabetic)
+}
+
+/// Two or more letters, all capitals: `LEAGUE`, not `G7` or `I`.
+fn is_all_caps(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase)
+}
+
+/// Most of a sentence's words are set in capitals (a headline, a results table).
+fn shouted(view: &DocView<'_>, sent: usize) -> bool {
+    let (mut caps, mut words) = (0, 0);
+    for t in &view.toks[view.sents[sent].clone()] {
+        if t.text.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+            words += 1;
+            caps += usize::from(is_all_caps(t.text));
+        }
+    }
+    words >= 2 && caps * 2 > words
+}
+
+/// A hyphenated word ending in a lower-case part: `Louis-based`, `Kremlin-backed`.
+fn is_lower_compound(s: &str) -> bool {
+    s.rsplit_once('-')
+        .is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase))
 }
 
 fn lists_strong(l: List) -> bool {
@@ -219,7 +270,7 @@ fn gazetteer(view: &DocView<'_>, cands: &mut Vec<Cand>, strong: bool) {
                 continue;
             }
             let r = s..e;
-            let (label, canonical, lexicon_label) = type_span(view, &r, Coarse::Misc);
+            let (label, canonical, lexicon_label) = type_span(view, &r, None);
             if matches!(label, EntityLabel::Misc) {
                 i += 1;
                 continue;
@@ -234,6 +285,7 @@ fn gazetteer(view: &DocView<'_>, cands: &mut Vec<Cand>, strong: bool) {
                 origin: Origin::Lexicon,
                 canonical,
                 lexicon_label,
+                confidence: 1.0,
             });
             i = m.end;
         }
@@ -259,6 +311,17 @@ fn accept(
             if lex.word_lists(p).contains(List::FirstName) && is_cap_word(p) {
                 return false;
             }
+        }
+    }
+    // In a line set in capitals, a lone capitalised acronym may be any word ("THE", "AND"
+    // are party abbreviations too); only a country or place is trusted there.
+    if single && is_all_caps(first) && shouted(view, view.toks[s].sent) {
+        let place = lex
+            .word_lists(first)
+            .iter()
+            .any(|l| matches!(l, List::Country | List::Location | List::Capital));
+        if !place {
+            return false;
         }
     }
     if strong {
@@ -346,7 +409,8 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
     for sent in &view.sents {
         for h in sent.clone() {
             let w = view.toks[h].text;
-            if taken[h] || is_person(owner[h], cands) || !is_cap_word(w) {
+            // An all-capitals word (a headline, a results table) says nothing of case.
+            if taken[h] || is_person(owner[h], cands) || !is_cap_word(w) || is_all_caps(w) {
                 continue;
             }
             let l = view.lists(h);
@@ -365,8 +429,10 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
             let mut s = h;
             while s > sent.start && h - s < MAX_NAME {
                 let p = view.toks[s - 1].text;
-                let name_like = (is_cap_word(p)
-                    || (p.chars().all(|c| c.is_ascii_digit()) && p.len() < 3))
+                // A number only right before the head ("Group 20 Summit"); "Leeds 1
+                // Crystal Palace" is a score. "Louis-based" describes, it names nothing.
+                let number = p.chars().all(|c| c.is_ascii_digit()) && p.len() < 3;
+                let name_like = ((is_cap_word(p) && !is_lower_compound(p)) || (number && s == h))
                     && !is_function_word(p)
                     && !taken[s - 1]
                     && !is_person(owner[s - 1], cands);
@@ -398,6 +464,7 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                     while k < sent.end
                         && k - s < 2 * MAX_NAME
                         && is_cap_word(view.toks[k].text)
+                        && !super::fallback::is_calendar_word(view.toks[k].text)
                         && !is_person(owner[k], cands)
                         && !lex.word_lists(view.toks[k].text).contains(List::FirstName)
                     {
@@ -450,6 +517,7 @@ fn head_names(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                 origin: Origin::Rule,
                 canonical: None,
                 lexicon_label: None,
+                confidence: 1.0,
             });
         }
     }
@@ -516,7 +584,7 @@ fn gazetteer_override(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                 removed[k] = true;
             }
             let r = s..e;
-            let (label, canonical, lexicon_label) = type_span(view, &r, Coarse::Misc);
+            let (label, canonical, lexicon_label) = type_span(view, &r, None);
             added.push(Cand {
                 span: view.span(r.clone()),
                 toks: r,
@@ -524,6 +592,7 @@ fn gazetteer_override(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                 origin: Origin::Lexicon,
                 canonical,
                 lexicon_label,
+                confidence: 1.0,
             });
             i = m.end;
         }
@@ -627,7 +696,7 @@ fn acronyms(view: &DocView<'_>, cands: &mut Vec<Cand>) -> Links {
                     {
                         continue;
                     }
-                    let (l2, canonical, lexicon_label) = type_span(view, &r, Coarse::Org);
+                    let (l2, canonical, lexicon_label) = type_span(view, &r, None);
                     cands.push(Cand {
                         span: view.span(r.clone()),
                         toks: r.clone(),
@@ -635,6 +704,7 @@ fn acronyms(view: &DocView<'_>, cands: &mut Vec<Cand>) -> Links {
                         origin: Origin::Rule,
                         canonical,
                         lexicon_label,
+                        confidence: 1.0,
                     });
                     by_start[r.start] = Some(cands.len() - 1);
                 }

@@ -15,6 +15,7 @@ use crate::segment::Segmentation;
 
 use super::fxhash::FxHashSet;
 use super::lexicon::{Lexicons, ListSet};
+use super::options::Options;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Tok<'a> {
@@ -54,6 +55,8 @@ pub struct DocView<'a> {
     /// For each token, the gazetteer lists it is a one-word phrase of, and whether some
     /// gazetteer phrase starts with it.
     lex: Vec<(ListSet, bool)>,
+    /// Which rules of the entity stage run on this document.
+    pub(crate) options: Options,
 }
 
 impl<'a> DocView<'a> {
@@ -111,6 +114,34 @@ impl<'a> DocView<'a> {
         DocView::assemble(text, toks, sents, headline)
     }
 
+    /// Builds a view over caller-given tokens: `spans[k]` are the byte spans of sentence
+    /// `k`'s tokens in `text`. Tokens are taken exactly as given (no punctuation split), so
+    /// that every mention covers whole given tokens.
+    pub(crate) fn from_token_spans(
+        text: &'a str,
+        spans: &[Vec<Span>],
+        headline: &[bool],
+    ) -> DocView<'a> {
+        let n = spans.iter().map(Vec::len).sum();
+        let mut toks = Vec::with_capacity(n);
+        let mut sents = Vec::with_capacity(spans.len());
+        for (k, s) in spans.iter().enumerate() {
+            let first = toks.len();
+            for &sp in s {
+                toks.push(Tok {
+                    text: text.get(sp.start..sp.end).unwrap_or(""),
+                    span: sp,
+                    sent: k,
+                });
+            }
+            sents.push(first..toks.len());
+        }
+        let headline = (0..spans.len())
+            .map(|k| headline.get(k).copied().unwrap_or(false))
+            .collect();
+        DocView::assemble(text, toks, sents, headline)
+    }
+
     fn assemble(
         text: &'a str,
         toks: Vec<Tok<'a>>,
@@ -146,6 +177,7 @@ impl<'a> DocView<'a> {
             words_seen,
             first_word,
             lex,
+            options: Options::default(),
         }
     }
 

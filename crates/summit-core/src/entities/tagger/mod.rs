@@ -587,6 +587,39 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Any tokens, any sentence lengths: one row per sentence, spans inside their
+        /// sentence, in order, not overlapping, and valid BILOU underneath.
+        #[test]
+        fn spans_are_well_formed(doc in proptest::collection::vec(
+            proptest::collection::vec("[A-Za-z.'\\-]{0,8}|\\PC{0,3}", 0..12), 0..6)) {
+            let refs: Vec<Vec<&str>> = doc.iter().map(|s| s.iter().map(String::as_str).collect()).collect();
+            let sents: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+            let t = Tagger::shared();
+            let out = t.tag(&sents);
+            proptest::prop_assert_eq!(out.len(), sents.len());
+            for (spans, s) in out.iter().zip(&sents) {
+                let mut end = 0;
+                for sp in spans {
+                    proptest::prop_assert!(sp.tokens.start >= end && sp.tokens.start < sp.tokens.end);
+                    proptest::prop_assert!(sp.tokens.end <= s.len());
+                    proptest::prop_assert!((0.0..=1.0).contains(&sp.confidence));
+                    end = sp.tokens.end;
+                }
+            }
+            let inputs: Vec<SentenceInput<'_>> = sents.iter().map(|s| SentenceInput { tokens: s, headline: true }).collect();
+            for labels in t.tag_labels(&inputs) {
+                if let (Some(first), Some(last)) = (labels.first(), labels.last()) {
+                    proptest::prop_assert!(first.can_start() && last.can_end());
+                }
+                for w in labels.windows(2) {
+                    proptest::prop_assert!(w[0].can_precede(w[1]));
+                }
+            }
+        }
+    }
+
     #[test]
     fn empty_model_finds_nothing() {
         let t = Tagger::default();
