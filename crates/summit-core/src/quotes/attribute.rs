@@ -634,16 +634,13 @@ fn attribute(
         return;
     }
     // A verb of saying with an object holding a quoted fragment: "denied the “false” claims"
-    // (mixed), or naming its object with quoted words: "called the judge a “hater”",
-    // "described the attack as “a sobering reminder”" (partial: the quoted words are
-    // credited to the source, and the content is what they name and how).
+    // (mixed). A verb that names its object with quoted words ("called the judge a
+    // “hater”", "described the attack as “a sobering reminder”") credits only the quoted
+    // words: a partial quote, below.
     let from = inverted_source_end.unwrap_or(hit.b);
-    if let Some((s, e)) = object_quote(v, hit, from, hi) {
-        let kind = if hit.verb.has(frame::AS | frame::NAME) {
-            QuoteKind::Partial
-        } else {
-            QuoteKind::Mixed
-        };
+    let naming = hit.verb.has(frame::AS | frame::NAME);
+    if let Some((s, e)) = object_quote(v, hit, from, hi).filter(|_| !naming) {
+        let kind = QuoteKind::Mixed;
         let (content, span) = content_span(v, kind, s, e);
         claim(v, claimed, content);
         out.push(Found {
@@ -1291,8 +1288,7 @@ fn new_clause_at(v: &View<'_>, n: usize, hi: usize) -> bool {
     let no_class = w.entry.is_none_or(|e| e.class == 0);
     w.is_word()
         && !w.cap()
-        && (w.is(class::AUX | class::VERB)
-            || no_class && v.tok_text(np.end).ends_with("ed"))
+        && (w.is(class::AUX | class::VERB) || no_class && v.tok_text(np.end).ends_with("ed"))
 }
 
 /// Content before the cue clause that starts at `clause_start`: from the unit's start (or
@@ -1358,7 +1354,8 @@ fn left_content(
 /// participle, a preposition, a conjunction or a relative clause of the author's).
 fn parenthetical_rest(v: &View<'_>, from: usize, hi: usize) -> Option<(usize, usize)> {
     let mut k = from;
-    while k < hi && (v.toks[k].is(class::TIME) || v.toks[k].is(class::ADV) && !v.toks[k].is(class::SUB))
+    while k < hi
+        && (v.toks[k].is(class::TIME) || v.toks[k].is(class::ADV) && !v.toks[k].is(class::SUB))
     {
         k += 1;
     }

@@ -523,7 +523,8 @@ fn attribution_after_quote(toks: &[Tok], regions: &[QRegion], i: usize) -> bool 
             // After a full stop: the verb ends the clause or takes an adverbial.
             return toks.get(k + 1).is_none_or(|n| {
                 n.shape == Shape::Punct && matches!(n.ch, '.' | ';')
-                    || n.entry.is_some_and(|e| e.class & (class::PREP | class::TIME) != 0)
+                    || n.entry
+                        .is_some_and(|e| e.class & (class::PREP | class::TIME) != 0)
             });
         }
         let ok = match t.shape {
