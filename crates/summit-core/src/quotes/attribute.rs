@@ -1794,14 +1794,15 @@ fn np_token(v: &View<'_>, k: usize, as_head: bool) -> bool {
     if t.is(class::ADV) {
         return false;
     }
+    // "the plan", "his claims": a determiner makes the cue word a noun.
+    let after_determiner = k > 0 && {
+        let p = &v.toks[k - 1];
+        p.is(class::DET | class::POSS) && !p.is(class::PRON) || p.has(lex::POSSESSIVE)
+    };
     if t.entry.is_some_and(|e| !e.cues.is_empty())
         && !t.cap()
         && !t.is(class::SPEAKER | class::ARTIFACT | class::ROLE)
-        // "the plan", "his claims": a determiner makes the cue word a noun.
-        && !(k > 0 && {
-            let p = &v.toks[k - 1];
-            p.is(class::DET | class::POSS) && !p.is(class::PRON) || p.has(lex::POSSESSIVE)
-        })
+        && !after_determiner
     {
         return false;
     }
