@@ -509,8 +509,10 @@ fn attribute(
             }
         }
     } else if g > lo && is_comma_or_close(v, g - 1) {
-        // "…,” said X" (inverted) or "X, who …, said".
-        let inverted = np_right(v, hit.b, hi).filter(|np| {
+        // "…,” said X" (inverted) or "X, who …, said". After "told" the name is the
+        // addressee ("“…,” Holtz-Eakin, an economist, told The Times").
+        let tell = hit.verb.has(frame::TELL);
+        let inverted = np_right(v, hit.b, hi).filter(|_| !tell).filter(|np| {
             np.end >= hi || {
                 let n = &v.toks[np.end];
                 n.shape == Shape::Punct && matches!(n.ch, ',' | '.' | ';' | '(' | ':' | '?' | '!')
@@ -1062,8 +1064,15 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
     if end <= start {
         return None;
     }
-    // A bare clause needs some substance.
-    if !that && !v.toks[start].in_region() && end - start < 3 {
+    // A bare clause needs some substance: "told Bill Smith of Fox News this week." ends
+    // in a time adverbial, not in what was said.
+    let substance = (start..end)
+        .filter(|&k| {
+            let t = &v.toks[k];
+            t.is_word() && !t.is(class::TIME | class::DET | class::ADV | class::PREP)
+        })
+        .count();
+    if !that && !v.toks[start].in_region() && (end - start < 3 || substance < 2) {
         return None;
     }
     Some(Right {

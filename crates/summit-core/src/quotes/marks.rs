@@ -173,28 +173,58 @@ pub(crate) fn find(text: &str, paras: &[Span]) -> Marks {
     // newspaper convention reopens it here, `Some(false)` when it was simply unclosed.
     let mut carried: Option<bool> = None;
     let mut cands: Vec<Candidate> = Vec::new();
+    let typeset = typeset_curly(text);
     for (pi, &para) in paras.iter().enumerate() {
         cands.clear();
         collect(text, para, &mut out.marks, &mut cands);
-        let next_opens = paras
-            .get(pi + 1)
-            .is_some_and(|n| starts_with_opening(text, *n));
-        carried = pair(text, para, pi, &cands, carried, next_opens, &mut out);
+        let next_opens = paras.get(pi + 1).and_then(|n| opening_style(text, *n));
+        let ctx = Para {
+            pi,
+            span: para,
+            next_opens,
+            typeset_curly: typeset,
+        };
+        carried = pair(text, &ctx, &cands, carried, &mut out);
     }
     out.regions.sort_by_key(|r| (r.outer().start, r.depth));
     out
 }
 
-/// Whether a paragraph's first character is an opening double mark.
-fn starts_with_opening(text: &str, para: Span) -> bool {
+/// What [`pair`] knows of a paragraph's place in the document.
+struct Para {
+    pi: usize,
+    span: Span,
+    /// The next paragraph opens with a double mark: `Some(curly)`.
+    next_opens: Option<bool>,
+    /// The document's double quotes are typographic (`“”`): a lone straight `"` is debris.
+    typeset_curly: bool,
+}
+
+/// Whether the text's double quotation marks are mostly typographic: at least four curly
+/// ones and more than three times as many as straight ones.
+fn typeset_curly(text: &str) -> bool {
+    let (mut curly, mut straight) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '"' => straight += 1,
+            '\u{201C}' | '\u{201D}' => curly += 1,
+            _ => {}
+        }
+    }
+    curly >= 4 && curly > 3 * straight
+}
+
+/// When a paragraph's first character is an opening double mark: whether it is curly.
+fn opening_style(text: &str, para: Span) -> Option<bool> {
     let mut chars = para.slice(text).chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
+    let first = chars.next()?;
     match glyph(first) {
-        Some((true, Pref::Open)) => true,
-        Some((true, Pref::Either)) => chars.next().is_some_and(|c| !c.is_whitespace()),
-        _ => false,
+        Some((true, Pref::Open)) => Some(true),
+        Some((true, Pref::Either)) => chars
+            .next()
+            .is_some_and(|c| !c.is_whitespace())
+            .then_some(false),
+        _ => None,
     }
 }
 
@@ -319,13 +349,12 @@ struct Open {
 /// Pairs the candidates of one paragraph. Returns what carries into the next paragraph.
 fn pair(
     text: &str,
-    para: Span,
-    pi: usize,
+    ctx: &Para,
     cands: &[Candidate],
     carried: Option<bool>,
-    next_opens: bool,
     out: &mut Marks,
 ) -> Option<bool> {
+    let (pi, para) = (ctx.pi, ctx.span);
     // Index in `out.marks` of the first candidate of this paragraph: candidates and their
     // marks are in the same order, apostrophes interleaved; map by span.
     let mark_index = |span: Span, marks: &[Mark]| -> usize {
@@ -474,7 +503,18 @@ fn pair(
     // next paragraph reopens it, by repair otherwise.
     let mut carry = None;
     for o in stack.iter().rev() {
+        // A straight mark left open in a text typeset with curly ones is scraping debris
+        // (`"Kevin was snoring.`), not a quotation.
+        if o.double && !o.curly && ctx.typeset_curly && !o.continued {
+            if let Some(m) = o.mark {
+                out.marks[m].role = Role::Stray;
+                out.repairs.ignored += 1;
+                continue;
+            }
+        }
         if o.double && carry.is_none() {
+            // The newspaper convention reopens with the same kind of mark.
+            let next_opens = ctx.next_opens == Some(o.curly);
             if next_opens {
                 carry = Some(true);
             } else {
@@ -689,6 +729,19 @@ mod tests {
         assert!(!m.regions[2].continues && m.regions[2].continued);
         assert_eq!(m.repairs, Repairs::default());
         assert_eq!(m.regions[0].inner.slice(text), "First part of the speech.");
+    }
+
+    #[test]
+    fn lone_straight_mark_in_curly_text_is_debris() {
+        // Scraped text typeset with curly quotes and a stray `"` opening a paragraph.
+        let text = "“One,” she said.\n\n\"Then the lights went out.\n\n“Two,” he said. “Three.”";
+        let m = find(text, &paras(text));
+        let inner: Vec<&str> = m.regions.iter().map(|r| r.inner.slice(text)).collect();
+        assert_eq!(inner, ["One,", "Two,", "Three."]);
+        // The same mark in straight-quoted text is a quotation to its paragraph's end.
+        let text = "\"One,\" she said.\n\n\"Then the lights went out.\n\nNext.";
+        let m = find(text, &paras(text));
+        assert_eq!(m.regions.len(), 2);
     }
 
     #[test]

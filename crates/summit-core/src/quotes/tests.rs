@@ -198,6 +198,34 @@ fn told_reporters_is_an_addressee() {
 }
 
 #[test]
+fn told_names_the_addressee_never_the_speaker() {
+    // A time adverbial after the addressee is not what was said.
+    let text = "“It is a rigged game,” Vera Holm told Tom Reed of Radio Zorbia this week.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(q[0].text, "It is a rigged game,");
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Vera Holm")
+    );
+    // After a quotation, the name following "told" is the addressee; the speaker is the
+    // name in apposition before it.
+    let text = "''We sell news,'' Jon Dale, the head of Zorbia Media, told The Daily Ledger.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].text, "We sell news,");
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Jon Dale")
+    );
+    assert_eq!(
+        q[0].addressee.as_ref().map(|a| a.text.as_str()),
+        Some("The Daily Ledger")
+    );
+}
+
+#[test]
 fn partial_quote_credited_to_the_speaker() {
     // A partial quote is the quoted words credited to the speaker, not what they name.
     let text = "Ivan Sokolov described the plan as “reckless” on Monday.";
