@@ -125,9 +125,134 @@ pub(crate) fn find(v: &View<'_>, opts: Options) -> Vec<Found> {
             let _ = ui;
         }
     }
+    headline_attribution(v, &mut out, &mut claimed);
     dash_attributions(v, &mut out, &mut claimed);
     continuations(v, &mut out, &mut claimed);
     out
+}
+
+/// Words that label a headline, not a speaker: "Analysis: …", "The Latest: …".
+const HEADLINE_LABELS: [&str; 24] = [
+    "analysis",
+    "breaking",
+    "comment",
+    "correction",
+    "editorial",
+    "exclusive",
+    "explainer",
+    "factbox",
+    "guide",
+    "interview",
+    "latest",
+    "live",
+    "news",
+    "newspaper",
+    "obituary",
+    "opinion",
+    "photos",
+    "poll",
+    "preview",
+    "profile",
+    "review",
+    "timeline",
+    "update",
+    "video",
+];
+
+/// A headline in the "Source: what they said" convention ("Lynch: No outside influence on
+/// FBI probe", "Trump: ‘I’m the worst thing …’"): the name before the colon is the speaker
+/// when the body names it too and what follows is a statement — a quotation or a verb —
+/// rather than a profile's noun phrase ("Arthur Hailey: King of the bestsellers").
+fn headline_attribution(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
+    let end = v
+        .toks
+        .iter()
+        .position(|t| t.para != 0)
+        .unwrap_or(v.toks.len());
+    if end == v.toks.len() || out.iter().any(|f| f.content.0 < end) {
+        return;
+    }
+    let Some(colon) = (1..end.min(6)).find(|&k| v.toks[k].is_punct(':')) else {
+        return;
+    };
+    let name_like = (0..colon).all(|k| {
+        let t = &v.toks[k];
+        t.is_word()
+            && t.cap()
+            && !t.in_region()
+            && !t.is(class::PRON | class::DET)
+            && !HEADLINE_LABELS
+                .iter()
+                .any(|w| v.tok_text(k).eq_ignore_ascii_case(w))
+    });
+    if !name_like {
+        return;
+    }
+    // The body names the speaker again.
+    let last = v.tok_text(colon - 1);
+    if !v.toks[end..]
+        .iter()
+        .any(|t| t.cap() && t.span.slice(v.text) == last)
+    {
+        return;
+    }
+    let s = colon + 1;
+    let mut e = end;
+    while e > s && v.toks[e - 1].shape == Shape::Punct && !v.toks[e - 1].in_region() {
+        e -= 1;
+    }
+    if e < s + 3 {
+        return;
+    }
+    let quoted = (s..e).any(|k| v.toks[k].in_region());
+    let statement = quoted
+        || (s..e).any(|k| {
+            let t = &v.toks[k];
+            t.is(class::VERB | class::AUX | class::NEG)
+                || t.entry.is_some_and(|e| !e.cues.is_empty())
+        });
+    if !statement || (s..e).any(|k| v.toks[k].in_region() && claimed[v.toks[k].region as usize]) {
+        return;
+    }
+    // One quotation and nothing else: the speaker's words.
+    let whole = v.toks[s].in_region() && {
+        let ri = v.toks[s].region as usize;
+        v.regions[ri].toks.0 == s && v.regions[ri].toks.1 + 1 >= e
+    };
+    let (kind, content, span) = if whole {
+        let ri = v.toks[s].region as usize;
+        let c = (inner_first(v, ri), inner_last(v, ri));
+        (QuoteKind::Direct, c, v.regions[ri].region.inner)
+    } else {
+        let kind = if quoted {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        };
+        (kind, (s, e - 1), v.span(s, e - 1))
+    };
+    if content.1 < content.0 {
+        return;
+    }
+    for k in s..e {
+        if v.toks[k].in_region() {
+            claimed[v.toks[k].region as usize] = true;
+        }
+    }
+    out.push(Found {
+        kind,
+        content,
+        span,
+        cue: Some((colon, colon + 1)),
+        source: Source::Np(Np {
+            start: 0,
+            end: colon,
+            head: colon - 1,
+            kind: NpKind::Name,
+        }),
+        addressee: None,
+        continues: None,
+    });
 }
 
 /// Interview transcripts: a paragraph opened by a speaker's label in capitals and a colon
@@ -1137,6 +1262,8 @@ fn clause_start(v: &View<'_>, p: usize) -> bool {
 pub(crate) fn content_end(v: &View<'_>, start: usize, hi: usize) -> usize {
     let lex = Lexicon::get();
     let mut k = start;
+    // Inside "-- “…” --": a dash followed by a quotation opened an aside.
+    let mut dash_open = false;
     while k < hi {
         let t = &v.toks[k];
         if t.in_region() {
@@ -1155,6 +1282,35 @@ pub(crate) fn content_end(v: &View<'_>, start: usize, hi: usize) -> usize {
         }
         if t.is_punct(';') {
             return k;
+        }
+        // "… taxed properly -- should be a five-alarm call …": a dash opens the writer's
+        // aside, unless a quotation follows it ("Mr. Trump -- “a completely different …”").
+        if k > start + 2 {
+            // "--" may come as one token or two.
+            let width = match v.tok_text(k) {
+                "--" | "\u{2014}" | "\u{2013}" => 1,
+                "-" if v
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.is_punct('-') && n.span.start == t.span.end) =>
+                {
+                    2
+                }
+                _ => 0,
+            };
+            if width > 0 {
+                let quote_follows = v
+                    .toks
+                    .get(k + width)
+                    .is_some_and(|n| n.mark == Some(Role::Open));
+                // The second dash of a pair closes an aside the content holds.
+                if !quote_follows && !dash_open {
+                    return k;
+                }
+                dash_open = quote_follows;
+                k += width;
+                continue;
+            }
         }
         if t.is_punct(',') && k + 1 < hi && boundary_after_comma(v, k + 1, start, hi, lex) {
             return k;

@@ -506,3 +506,45 @@ fn dash_signature_and_inverted_colon() {
     assert_eq!(speaker_text(&q[1]), Some("Ellis"));
     assert_eq!(q[1].text, "I do not see any interest in reform.");
 }
+
+#[test]
+fn headline_names_its_speaker_before_a_colon() {
+    let text = "Vera Holm: Zorbia ‘will not back down’ on tariffs\n\n\
+                The trade minister spoke on Monday. Holm said talks would resume.";
+    let holm = person(text, "e1", "Vera Holm", &[], &["Vera Holm", "Holm"]);
+    let q = run(text, &[holm]);
+    let head = q
+        .iter()
+        .find(|q| q.span.start < 50)
+        .expect("headline quote");
+    assert_eq!(head.kind, QuoteKind::Mixed, "{q:#?}");
+    assert_eq!(head.text, "Zorbia ‘will not back down’ on tariffs");
+    assert_eq!(cue(head), Some(":"));
+    assert_eq!(speaker_name(head), Some("Vera Holm"));
+    // A profile's title is no statement; a label is no speaker; a name the body never
+    // repeats is not trusted.
+    for text in [
+        "Arno Lind: The quiet diplomat of Zorbia\n\nArno Lind has served for decades.",
+        "Analysis: Zorbia will not back down\n\nThe Analysis unit of the ministry agreed.",
+        "Lind: We will not back down\n\nThe talks went on into the night.",
+    ] {
+        let q = run(text, &[]);
+        assert!(q.iter().all(|q| q.span.start > 40), "{text}: {q:#?}");
+    }
+}
+
+#[test]
+fn a_dash_ends_the_content_unless_a_quotation_follows() {
+    let text =
+        "Mara Voss said the tariffs were “a costly mistake” -- a view few in the cabinet share.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].text, "the tariffs were “a costly mistake”");
+    let text = "Mara Voss said the new envoy was -- “in every way” -- the right choice.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(
+        q[0].text,
+        "the new envoy was -- “in every way” -- the right choice"
+    );
+}
