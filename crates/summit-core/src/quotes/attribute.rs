@@ -2143,7 +2143,20 @@ fn continuations(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
                 .get(from..to)
                 .is_some_and(|ts| ts.iter().all(|t| t.shape == Shape::Punct))
         };
-        let alone = b < unit.end && punct_only(unit.start, a) && punct_only(b + 1, unit.end);
+        // "But “…”", "And “…”": a conjunction may open it.
+        let opens = punct_only(unit.start, a)
+            || a > unit.start
+                && punct_only(unit.start, a - 1)
+                && v.toks[a - 1].is(class::CONJ)
+                && v.toks[a - 1].cap();
+        // "“… reasons.” Asked what …": a quoted sentence ends where it ends, whatever the
+        // unit holds after it.
+        let ends = punct_only(b + 1, unit.end)
+            || b > a + 1
+                && v.toks[b - 1].shape == Shape::Punct
+                && matches!(v.toks[b - 1].ch, '.' | '?' | '!')
+                && v.toks.get(b + 1).is_some_and(|n| n.is_word() && n.cap());
+        let alone = b < unit.end && opens && ends;
         let pf = &out[prev];
         let prev_para = v.toks[pf.content.0].para;
         let close = r.region.para as u32 == prev_para

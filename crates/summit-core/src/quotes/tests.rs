@@ -548,3 +548,21 @@ fn a_dash_ends_the_content_unless_a_quotation_follows() {
         "the new envoy was -- “in every way” -- the right choice"
     );
 }
+
+#[test]
+fn a_continuing_quotation_may_open_with_but_or_run_into_the_next_sentence() {
+    let text = "“We are not done,” Lena Marsh said outside the hall. But “the vote is close. \
+                It helps.”\n\n\"If we win, we stay,\" she said. \"If we lose, we go home.\" \
+                Asked about the timing, she smiled.";
+    let q = run(text, &[]);
+    let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+    assert!(texts.contains(&"the vote is close. It helps."), "{q:#?}");
+    assert!(texts.contains(&"If we lose, we go home."), "{q:#?}");
+    for q in q.iter().filter(|q| q.kind == QuoteKind::Direct) {
+        assert_eq!(cue(q), Some("said"), "{q:#?}");
+        assert!(
+            matches!(speaker_text(q), Some("Lena Marsh" | "she")),
+            "{q:#?}"
+        );
+    }
+}
