@@ -647,7 +647,13 @@ fn attribute(
                     || n.is(class::PREP) && !v.is_word(np.end, "of") && !n.cap()
             }
         });
-        match inverted {
+        // "Ayrault, the foreign minister of France, said North Korea's latest “…”": a
+        // source in apposition before the cue, and the words after it open the content.
+        let appositive_first = right
+            .is_some_and(|r| inverted.is_some_and(|np| r.start == np.start))
+            && !is_close_mark_before(v, g - 1)
+            && apposition_source(v, g - 1, lo).is_some();
+        match inverted.filter(|_| !appositive_first) {
             Some(np) if right.is_none_or(|r| r.start <= np.end || r.introduced) => {
                 source = Source::Np(np);
                 content_left = left_content(v, hit.a, lo, first_in_unit, out, false);
@@ -874,6 +880,12 @@ fn partial_after(
         }
         k += 1;
     }
+}
+
+/// A closing quotation mark at `k`, or at `k - 1` before a comma at `k` (",”" / "”,").
+fn is_close_mark_before(v: &View<'_>, k: usize) -> bool {
+    v.toks[k].mark == Some(Role::Close)
+        || k > 0 && v.toks[k].is_punct(',') && v.toks[k - 1].mark == Some(Role::Close)
 }
 
 fn is_comma_or_close(v: &View<'_>, k: usize) -> bool {
@@ -1699,7 +1711,7 @@ fn apposition_source(v: &View<'_>, comma: usize, lo: usize) -> Option<Np> {
             if k == lo {
                 return None;
             }
-            let np = np_left(v, k - 1, lo)?;
+            let mut np = np_left(v, k - 1, lo)?;
             // "ROLE, NAME, said": prefer the name between the commas.
             let role = (np.start..np.end).any(|j| v.toks[j].is(class::ROLE | class::TITLE));
             if np.kind == NpKind::Description || role {
@@ -1707,6 +1719,23 @@ fn apposition_source(v: &View<'_>, comma: usize, lo: usize) -> Option<Np> {
                     if inner.kind == NpKind::Name && inner.end == comma {
                         return Some(inner);
                     }
+                }
+            }
+            // "NAME, ROLE, DESCRIPTION, said": a name before a chain of appositives.
+            let has_role =
+                |n: &Np| (n.start..n.end).any(|j| v.toks[j].is(class::ROLE | class::TITLE));
+            for _ in 0..2 {
+                let appositive = np.kind == NpKind::Description
+                    || has_role(&np)
+                    || v.toks[np.start].is(class::DET) && !v.toks[np.start].cap();
+                if !appositive || np.start < lo + 2 || !v.toks[np.start - 1].is_punct(',') {
+                    break;
+                }
+                match np_left(v, np.start - 2, lo) {
+                    Some(prev) if prev.end == np.start - 1 && prev.kind == NpKind::Name => {
+                        np = prev;
+                    }
+                    _ => break,
                 }
             }
             return Some(np);
@@ -1825,6 +1854,20 @@ pub(crate) fn np_right(v: &View<'_>, s: usize, hi: usize) -> Option<Np> {
         return None;
     }
     let t = &v.toks[s];
+    // "9/11 widow Terry Strada", "2016 nominee …": a number (one token or several run
+    // together) modifies the noun phrase that follows.
+    let numeric = |k: usize| {
+        let w = v.tok_text(k);
+        !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'/')
+    };
+    if !t.in_region() && t.shape != Shape::Word && numeric(s) {
+        let mut k = s + 1;
+        while k < hi && numeric(k) && v.toks[k].span.start == v.toks[k - 1].span.end {
+            k += 1;
+        }
+        let np = np_right(v, k, hi).filter(|np| np.kind != NpKind::Pronoun && np.start == k)?;
+        return Some(Np { start: s, ..np });
+    }
     if t.in_region() || t.shape != Shape::Word {
         return None;
     }

@@ -566,3 +566,22 @@ fn a_continuing_quotation_may_open_with_but_or_run_into_the_next_sentence() {
         );
     }
 }
+
+#[test]
+fn appositions_and_numbers_in_the_source() {
+    // A chain of appositives before the cue: the name is the speaker, and the words after
+    // the cue open the content (not an inverted source).
+    let text = "Jean Varga, the foreign minister of Zorbia, a member of the council, said \
+                Borduria's latest “provocation cannot go unanswered.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert_eq!(speaker_text(&q[0]), Some("Jean Varga"));
+    assert!(q[0].text.starts_with("Borduria's latest"), "{q:#?}");
+    // A number modifying an inverted source.
+    let text = "“The rationales do not hold,” said 9/11 widow Terry Strand.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(speaker_text(&q[0]), Some("9/11 widow Terry Strand"));
+}
