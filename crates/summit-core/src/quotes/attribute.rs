@@ -1123,7 +1123,13 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
                 }
             }
             match found {
+                // "told a town hall in Salem, New Hampshire on Monday that …": the comma
+                // is inside the place; the adverbial runs on to "that".
                 Some(k) if v.toks[k].is_punct(',') => {
+                    if let Some(t) = adverbial_to_that(v, k + 1, hi) {
+                        p = t;
+                        break;
+                    }
                     p = k + 1;
                     continue;
                 }
@@ -1197,9 +1203,24 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
     if start >= hi {
         return None;
     }
-    let end = content_end(v, start, hi);
+    let mut end = content_end(v, start, hi);
     if end <= start {
         return None;
+    }
+    // "chanting “Win!” as the crowd cheered", "chanted “What curfew?” and kept
+    // marching": a quotation right after the verb ends at its closing mark when a
+    // conjunction follows it.
+    if v.toks[start].mark == Some(Role::Open) {
+        let close = v.regions[v.toks[start].region as usize].toks.1;
+        let after = close + 1;
+        if after < end
+            && v.toks[after].is_word()
+            && v.toks[after].is(class::CONJ | class::SUB)
+            && !v.is_word(after, "that")
+            && !v.is_word(after, "if")
+        {
+            end = after;
+        }
     }
     // A bare clause needs some substance: "told Bill Smith of Fox News this week." ends
     // in a time adverbial, not in what was said.
@@ -1219,6 +1240,27 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
         introduced,
         addressee,
     })
+}
+
+/// The "that" ending an adverbial that continues at `p` after a comma ("Salem, New
+/// Hampshire on Monday that", "Manchester, New Hampshire, breakfast spot that"): only
+/// names, nouns, prepositions, dates and commas before it, no verb and no quotation.
+fn adverbial_to_that(v: &View<'_>, p: usize, hi: usize) -> Option<usize> {
+    let limit = (p + 10).min(hi);
+    for k in p..limit {
+        let t = &v.toks[k];
+        if v.is_word(k, "that") {
+            return (k > p).then_some(k);
+        }
+        let plain = t.is_word()
+            && !t.in_region()
+            && !t.is(class::VERB | class::AUX | class::PRON | class::SUB | class::NEG)
+            && t.entry.is_none_or(|e| e.cues.is_empty());
+        if !(plain || t.is_punct(',')) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether a clause plausibly starts at `p` (after a zero "that").

@@ -585,3 +585,18 @@ fn appositions_and_numbers_in_the_source() {
     assert_eq!(q[0].kind, QuoteKind::Direct);
     assert_eq!(speaker_text(&q[0]), Some("9/11 widow Terry Strand"));
 }
+
+#[test]
+fn a_quotation_after_the_verb_and_a_place_with_commas() {
+    let text = "Lind walked onto the stage, chanting “Win! Win!” as the crowd cheered.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(q[0].text, "Win! Win!");
+    assert_eq!(speaker_text(&q[0]), Some("Lind"));
+    let text = "Lind told a town hall in Salem, New Hampshire on Monday that the plan is “dead,” \
+                compared to last year.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert!(q[0].text.starts_with("the plan is “dead,”"), "{q:#?}");
+}
