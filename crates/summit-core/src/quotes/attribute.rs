@@ -1180,6 +1180,8 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
         if !verb.has(frame::QUOTE | frame::CLAUSE | frame::COLON) {
             return None;
         }
+        // "said in March, “…”": the adverbial's comma introduces the quotation.
+        introduced = p > hit.b && t.mark == Some(Role::Open) && v.toks[p - 1].is_punct(',');
         p
     } else if verb.has(frame::ASK)
         && matches!(
@@ -2209,7 +2211,14 @@ fn continuations(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
     for (ri, &r) in v.regions.iter().enumerate() {
         while oi < order.len() && out[order[oi]].span.start < r.region.inner.start {
             let f = &out[order[oi]];
-            if f.kind != QuoteKind::Partial {
+            // "“A,” the tycoon told Reuters when asked if …. “B.”": an attribution with no
+            // source inside the paragraph of one with a source does not take over.
+            let nested = matches!(f.source, Source::None)
+                && last.is_some_and(|l| {
+                    v.toks[out[l].content.0].para == v.toks[f.content.0].para
+                        && !matches!(out[l].source, Source::None)
+                });
+            if f.kind != QuoteKind::Partial && !nested {
                 last = Some(order[oi]);
             }
             oi += 1;

@@ -600,3 +600,33 @@ fn a_quotation_after_the_verb_and_a_place_with_commas() {
     assert_eq!(q.len(), 1, "{q:#?}");
     assert!(q[0].text.starts_with("the plan is “dead,”"), "{q:#?}");
 }
+
+#[test]
+fn split_quotation_around_a_cue_with_an_adverbial() {
+    let text =
+        "\"Lind says he is with the workers,\" Trumka said in March, \"but it is just hot air.\"";
+    let q = run(text, &[]);
+    let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Lind says he is with the workers,",
+            "but it is just hot air."
+        ],
+        "{q:#?}"
+    );
+    assert!(
+        q.iter().all(|q| speaker_text(q) == Some("Trumka")),
+        "{q:#?}"
+    );
+    // A source-less attribution nested in the paragraph does not take the continuation.
+    let text = "“It was very nice,” the tycoon told Reuters when asked if he had met Lind. \
+                “He was very charming.”";
+    let q = run(text, &[]);
+    let last = q
+        .iter()
+        .find(|q| q.text == "He was very charming.")
+        .expect("continuation");
+    assert_eq!(speaker_text(last), Some("the tycoon"), "{q:#?}");
+    assert_eq!(cue(last), Some("told"));
+}
