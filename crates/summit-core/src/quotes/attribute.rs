@@ -61,6 +61,31 @@ pub(crate) struct Found {
     pub continues: Option<usize>,
 }
 
+impl Found {
+    /// The attribution of content tokens `s..e` (exclusive) read as `kind`, with its cue
+    /// and source; the quotations it holds are claimed.
+    fn claiming(
+        v: &View<'_>,
+        claimed: &mut [bool],
+        kind: QuoteKind,
+        (s, e): (usize, usize),
+        cue: (usize, usize),
+        source: Source,
+    ) -> Found {
+        let (content, span) = content_span(v, kind, s, e);
+        claim(v, claimed, content);
+        Found {
+            kind,
+            content,
+            span,
+            cue: Some(cue),
+            source,
+            addressee: None,
+            continues: None,
+        }
+    }
+}
+
 /// Options of the quote stage.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
@@ -717,16 +742,10 @@ fn attribute(
         } else {
             kind_of(v, r.start, r.end, r.that)
         };
-        let (content, span) = content_span(v, kind, r.start, r.end);
-        claim(v, claimed, content);
+        let found = Found::claiming(v, claimed, kind, (r.start, r.end), (hit.a, hit.b), source);
         out.push(Found {
-            kind,
-            content,
-            span,
-            cue: Some((hit.a, hit.b)),
-            source,
             addressee: r.addressee,
-            continues: None,
+            ..found
         });
         return;
     }
@@ -751,18 +770,7 @@ fn attribute(
             let after = inverted_source_end.unwrap_or(hit.b);
             split_rest(v, after, hi, idx, out, claimed);
         } else if let Some((s, e)) = paren {
-            let kind = kind_of(v, s, e, false);
-            let (content, span) = content_span(v, kind, s, e);
-            claim(v, claimed, content);
-            out.push(Found {
-                kind,
-                content,
-                span,
-                cue: Some((hit.a, hit.b)),
-                source: Source::Same(idx),
-                addressee: None,
-                continues: Some(idx),
-            });
+            push_rest(v, (s, e), (hit.a, hit.b), idx, out, claimed);
         }
         return;
     }
@@ -774,17 +782,14 @@ fn attribute(
     let naming = hit.verb.has(frame::AS | frame::NAME);
     if let Some((s, e)) = object_quote(v, hit, from, hi).filter(|_| !naming) {
         let kind = QuoteKind::Mixed;
-        let (content, span) = content_span(v, kind, s, e);
-        claim(v, claimed, content);
-        out.push(Found {
+        out.push(Found::claiming(
+            v,
+            claimed,
             kind,
-            content,
-            span,
-            cue: Some((hit.a, hit.b)),
+            (s, e),
+            (hit.a, hit.b),
             source,
-            addressee: None,
-            continues: None,
-        });
+        ));
         return;
     }
     // A quoted phrase credited to the source: "dubbed it “reckless”", "warned of “…”".
@@ -965,20 +970,27 @@ fn according(
     // "Since November, according to the report, forces have killed …": the sentence goes on.
     if e == hit.a {
         if let Some((s, e)) = parenthetical_rest(v, np.end, hi) {
-            let kind = kind_of(v, s, e, false);
-            let (content, span) = content_span(v, kind, s, e);
-            claim(v, claimed, content);
-            out.push(Found {
-                kind,
-                content,
-                span,
-                cue: Some((hit.a, hit.b)),
-                source: Source::Same(idx),
-                addressee: None,
-                continues: Some(idx),
-            });
+            push_rest(v, (s, e), (hit.a, hit.b), idx, out, claimed);
         }
     }
+}
+
+/// The rest of an attribution's content (`s..e`, after a parenthetical cue or an inner
+/// source) as a second part sharing attribution `idx` and its cue.
+fn push_rest(
+    v: &View<'_>,
+    (s, e): (usize, usize),
+    cue: (usize, usize),
+    idx: usize,
+    out: &mut Vec<Found>,
+    claimed: &mut [bool],
+) {
+    let kind = kind_of(v, s, e, false);
+    let found = Found::claiming(v, claimed, kind, (s, e), cue, Source::Same(idx));
+    out.push(Found {
+        continues: Some(idx),
+        ..found
+    });
 }
 
 /// Content tokens `start..end` (exclusive) on the cue's right, with what came before it.
