@@ -258,6 +258,55 @@ pub(crate) mod test_util {
 }
 
 #[cfg(test)]
+mod token_input_tests {
+    use super::*;
+
+    #[test]
+    fn given_tokens_are_kept_and_every_mention_maps_back_to_them() {
+        let s1 = ["ZORBIA", "TALKS", "RESUME"];
+        let s2 = [
+            "Foreign", "Minister", "Vera", "Holm", "flew", "to", "Geneva", "on", "Monday", ".",
+        ];
+        let s3 = ["Holm", "met", "NATO", "officials", "."];
+        let inputs = [
+            tagger::SentenceInput {
+                tokens: &s1,
+                headline: true,
+            },
+            tagger::SentenceInput {
+                tokens: &s2,
+                headline: false,
+            },
+            tagger::SentenceInput {
+                tokens: &s3,
+                headline: false,
+            },
+        ];
+        let sents: [&[&str]; 3] = [&s1, &s2, &s3];
+        for options in [Options::default(), Options::none()] {
+            let found = recognize_tokens_with(&inputs, options);
+            let mut located = Vec::new();
+            for e in &found.entities {
+                for m in &e.mentions {
+                    assert_eq!(m.span.slice(&found.text), m.text);
+                    let (k, r) = found.locate(m.span).expect("a mention lies on tokens");
+                    located.push((k, sents[k][r].join(" "), e.label));
+                }
+            }
+            let has = |k: usize, text: &str| located.iter().any(|(s, t, _)| *s == k && t == text);
+            assert!(has(1, "Vera Holm"), "{located:?}");
+            assert!(has(1, "Geneva"), "{located:?}");
+            assert!(has(2, "Holm"), "{located:?}");
+            assert!(has(2, "NATO"), "{located:?}");
+        }
+        // Outside every sentence's tokens (the blank line between two sentences).
+        let found = recognize_tokens(&inputs);
+        let gap = found.text.find("\n\n").expect("sentences are blocks");
+        assert_eq!(found.locate(Span::new(gap, gap + 1)), None);
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::test_util::{describe, entities, find};
     use super::*;
