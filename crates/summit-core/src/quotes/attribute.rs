@@ -309,7 +309,7 @@ fn transcript_turns(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) ->
             continue;
         }
         // A quoted transcript: "“WALLACE: …" (the label inside the quotation).
-        let quoted = v.toks[lo].mark == Some(Role::Open);
+        let quoted = v.opened_region(lo).is_some();
         let first = lo + usize::from(quoted);
         let mut k = first;
         while k < unit.end
@@ -712,7 +712,7 @@ fn attribute(
         if content_left.is_none()
             && e + 1 < hi
             && v.toks[e].is_punct(':')
-            && v.toks[e + 1].mark == Some(Role::Open)
+            && v.opened_region(e + 1).is_some()
         {
             let ri = v.toks[e + 1].region as usize;
             let r = &v.regions[ri];
@@ -1167,8 +1167,8 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
         // "said: “…”", "said, “…”"
         let n = p + 1;
         // "Caddell continued:" closing a paragraph whose successor is the quotation.
-        if t.is_punct(':') && n == hi && n < v.toks.len() && v.toks[n].mark == Some(Role::Open) {
-            let r = &v.regions[v.toks[n].region as usize];
+        if let Some(ri) = v.opened_region(n).filter(|_| t.is_punct(':') && n == hi) {
+            let r = &v.regions[ri];
             return Some(Right {
                 start: n,
                 end: r.toks.1 + 1,
@@ -1224,8 +1224,8 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
     // "chanting “Win!” as the crowd cheered", "chanted “What curfew?” and kept
     // marching": a quotation right after the verb ends at its closing mark when a
     // conjunction follows it.
-    if v.toks[start].mark == Some(Role::Open) {
-        let close = v.regions[v.toks[start].region as usize].toks.1;
+    if let Some(ri) = v.opened_region(start) {
+        let close = v.regions[ri].toks.1;
         let after = close + 1;
         if after < end
             && v.toks[after].is_word()
@@ -2128,8 +2128,9 @@ fn content_span(v: &View<'_>, kind: QuoteKind, s: usize, e: usize) -> ((usize, u
     } {
         e2 -= 1;
     }
-    if kind == QuoteKind::Direct {
-        let ri = v.toks[s].region as usize;
+    if let Some(ri) =
+        (kind == QuoteKind::Direct && v.toks[s].in_region()).then_some(v.toks[s].region as usize)
+    {
         return (
             (inner_first(v, ri), inner_last(v, ri)),
             v.regions[ri].region.inner,

@@ -178,6 +178,15 @@ impl<'t> View<'t> {
         self.toks[i].span.slice(self.text)
     }
 
+    /// The outermost region whose opening mark is token `i`. An opening mark inside
+    /// another quotation, or one left without a region by a repair, opens none.
+    pub fn opened_region(&self, i: usize) -> Option<usize> {
+        let t = self.toks.get(i)?;
+        let ri = t.region as usize;
+        (t.mark == Some(Role::Open) && t.in_region() && self.regions.get(ri)?.toks.0 == i)
+            .then_some(ri)
+    }
+
     /// Case-insensitive comparison of token `i` with an ASCII lower-case word.
     pub fn is_word(&self, i: usize, lower: &str) -> bool {
         i < self.toks.len() && self.tok_text(i).eq_ignore_ascii_case(lower)
