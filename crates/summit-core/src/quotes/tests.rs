@@ -635,7 +635,11 @@ fn split_quotation_around_a_cue_with_an_adverbial() {
 fn an_opening_mark_inside_another_quotation_opens_no_region() {
     // Found by `cargo fuzz`: a quotation mark opening inside an unclosed '' quotation,
     // right after a cue, was taken for the start of a region of its own.
-    for text in ["''said that “s”“d", "''He said: “a” “b", "''Lind continued:\n\n“x”“y"] {
+    for text in [
+        "''said that “s”“d",
+        "''He said: “a” “b",
+        "''Lind continued:\n\n“x”“y",
+    ] {
         let out = run_with(text, &[], Options::default());
         for q in &out.quotes {
             assert_eq!(q.span.slice(text), q.text, "{text:?}");
