@@ -150,10 +150,92 @@ pub(crate) fn find(v: &View<'_>, opts: Options) -> Vec<Found> {
             let _ = ui;
         }
     }
+    nominal_attributions(v, &mut out, &mut claimed);
     headline_attribution(v, &mut out, &mut claimed);
     dash_attributions(v, &mut out, &mut claimed);
     continuations(v, &mut out, &mut claimed);
     out
+}
+
+/// Nouns of saying that attribute a that-clause to their possessor: "Trump's claim that
+/// …", "her warning that …" (singular; a final "s" is the plural).
+const SAYING_NOUNS: [&str; 18] = [
+    "accusation",
+    "admission",
+    "allegation",
+    "announcement",
+    "argument",
+    "assertion",
+    "charge",
+    "claim",
+    "comment",
+    "complaint",
+    "contention",
+    "insistence",
+    "pledge",
+    "prediction",
+    "promise",
+    "remark",
+    "statement",
+    "warning",
+];
+
+/// Attributions by a noun of saying: a possessor ("Trump's", "her"), the noun, "that" and
+/// a clause: "Trump's claim that there have been “thousands of shootings”".
+fn nominal_attributions(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
+    // Tokens inside a content already found: nouns there are part of what was said. A
+    // mask keeps the pass linear.
+    let mut covered = vec![false; v.toks.len()];
+    for f in out.iter() {
+        if let Some(c) = covered.get_mut(f.content.0..=f.content.1) {
+            c.fill(true);
+        }
+    }
+    for k in 1..v.toks.len().saturating_sub(2) {
+        let t = &v.toks[k];
+        if covered[k] || t.in_region() || t.cap() || !v.is_word(k + 1, "that") {
+            continue;
+        }
+        let lower = v.tok_text(k).to_ascii_lowercase();
+        let noun = lower.strip_suffix('s').unwrap_or(&lower);
+        if !SAYING_NOUNS.contains(&noun) {
+            continue;
+        }
+        let unit = &v.units[v.unit_of[k] as usize];
+        let (lo, hi) = (unit.start, unit.end);
+        // The possessor: a possessive name or a possessive pronoun right before the noun.
+        let p = &v.toks[k - 1];
+        let source = if p.has(lex::POSSESSIVE) {
+            np_left(v, k - 1, lo)
+        } else if ["his", "her", "their"].iter().any(|w| v.is_word(k - 1, w)) {
+            Some(Np {
+                start: k - 1,
+                end: k,
+                head: k - 1,
+                kind: NpKind::Pronoun,
+            })
+        } else {
+            None
+        };
+        let Some(source) = source.filter(|np| np.start >= lo) else {
+            continue;
+        };
+        let s = k + 2;
+        let e = content_end(v, s, hi);
+        if e < s + 3 || covered[s] {
+            continue;
+        }
+        covered[s..e].fill(true);
+        let kind = kind_of(v, s, e, true);
+        out.push(Found::claiming(
+            v,
+            claimed,
+            kind,
+            (s, e),
+            (k, k + 1),
+            Source::Np(source),
+        ));
+    }
 }
 
 /// Words that label a headline, not a speaker: "Analysis: …", "The Latest: …".

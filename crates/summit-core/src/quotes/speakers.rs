@@ -334,15 +334,15 @@ impl<'a, 't> Resolver<'a, 't> {
         let p = np.head;
         let w = v.tok_text(p).to_ascii_lowercase();
         let want: fn(&EntityInfo) -> bool = match w.as_str() {
-            "he" => |i| i.label == EntityLabel::Person && i.gender != Gender::Fem,
-            "she" => |i| i.label == EntityLabel::Person && i.gender != Gender::Masc,
-            "it" => |i| {
+            "he" | "his" => |i| i.label == EntityLabel::Person && i.gender != Gender::Fem,
+            "she" | "her" => |i| i.label == EntityLabel::Person && i.gender != Gender::Masc,
+            "it" | "its" => |i| {
                 matches!(
                     i.label,
                     EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Norp
                 )
             },
-            "they" => |i| {
+            "they" | "their" => |i| {
                 matches!(
                     i.label,
                     EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Norp

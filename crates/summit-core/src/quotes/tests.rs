@@ -484,6 +484,9 @@ fn pathological_documents_stay_linear() {
     // A million "said".
     let text = "said ".repeat(1_000_000);
     let _ = run(&text, &[]);
+    // Nouns of saying inside one another's contents, 100,000 times.
+    let text = "Lind's claim that ".repeat(100_000);
+    let _ = run(&text, &[]);
 }
 
 #[test]
@@ -645,4 +648,21 @@ fn an_opening_mark_inside_another_quotation_opens_no_region() {
             assert_eq!(q.span.slice(text), q.text, "{text:?}");
         }
     }
+}
+
+#[test]
+fn a_noun_of_saying_attributes_its_that_clause_to_the_possessor() {
+    let text =
+        "Analysts dismissed Lind's claim that there have been “thousands of attacks” this year.";
+    let lind = person(text, "e1", "Arno Lind", &[], &["Lind"]);
+    let q = run(text, &[lind]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    // The time adverbial after the quoted words dates the claim (see `content_span`).
+    assert_eq!(q[0].text, "there have been “thousands of attacks”");
+    assert_eq!(cue(&q[0]), Some("claim"));
+    assert_eq!(speaker_name(&q[0]), Some("Arno Lind"));
+    // No possessor, no attribution: "the claim that …" is the writer's.
+    let q = run("The claim that taxes will fall is false.", &[]);
+    assert!(q.is_empty(), "{q:#?}");
 }
