@@ -60,7 +60,7 @@ wheel: venv
 pytest: wheel
 	$(CARGO) test --workspace --locked --no-run
 	cd python && ../$(VENV_PY) -m mypy.stubtest summit_core
-	SUMMIT_BIN=$(abspath target/debug/summit) $(VENV_PY) -m pytest -c python/pyproject.toml --rootdir . python/tests tests
+	SUMMIT_BIN=$(abspath target/debug/summit) $(VENV_PY) -m pytest -c python/pyproject.toml --rootdir . --confcutdir . python/tests tests
 
 bench:
 	$(CARGO) bench --workspace --locked

@@ -10,7 +10,6 @@ three. The server must stop cleanly on SIGTERM.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import socket
 import subprocess
@@ -23,27 +22,7 @@ import pytest
 
 import summit_core
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("SUMMIT_SHARED", ROOT.parent / "shared"))
 DEFAULT_MAX_INPUT_BYTES = 8 * 1024 * 1024
-
-
-@pytest.fixture(scope="module")
-def summit_bin() -> Path:
-    if "SUMMIT_BIN" in os.environ:
-        return Path(os.environ["SUMMIT_BIN"])
-    built = [p for p in (ROOT / "target/debug/summit", ROOT / "target/release/summit") if p.exists()]
-    if not built:
-        pytest.fail("no summit binary: run `cargo build -p summit-cli` or set SUMMIT_BIN")
-    return max(built, key=lambda p: p.stat().st_mtime)
-
-
-@pytest.fixture(scope="module")
-def seeds() -> list[Path]:
-    folder = SHARED / "seeds"
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is missing (set SUMMIT_SHARED)")
-    return sorted(folder.glob("*.txt"))
 
 
 def free_port() -> int:

@@ -1,4 +1,4 @@
-"""Shared fixtures: where the data and the `summit` binary are."""
+"""Fixtures shared by `python/tests` and `tests`: where the data and the `summit` binary are."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parent
 SHARED = Path(os.environ.get("SUMMIT_SHARED", ROOT.parent / "shared"))
 
 
