@@ -89,21 +89,6 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn conll_type(s: &str) -> Option<ConllType> {
-    ConllType::parse(s)
-}
-
-/// re3d's types: Person, Organisation, Location, Nationality; the rest is not a CoNLL name.
-fn re3d_type(s: &str) -> Option<ConllType> {
-    match s {
-        "Person" => Some(ConllType::Per),
-        "Organisation" => Some(ConllType::Org),
-        "Location" => Some(ConllType::Loc),
-        "Nationality" => Some(ConllType::Misc),
-        _ => None,
-    }
-}
-
 fn read_conll(path: &Path) -> anyhow::Result<Vec<conll::ConllDocument>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
@@ -136,25 +121,25 @@ fn ner(args: NerArgs) -> anyhow::Result<ExitCode> {
     let ner_dir = args.shared.join("ner");
     let mut train_docs = train::from_conll(
         &read_conll(&ner_dir.join("conll2003/eng.train"))?,
-        conll_type,
+        ConllType::parse,
     );
     if let Some(n) = args.subsample {
         train_docs.truncate(n);
     }
     let dev_docs = train::from_conll(
         &read_conll(&ner_dir.join("conll2003/eng.testa"))?,
-        conll_type,
+        ConllType::parse,
     );
     let extras: Vec<&String> = args.extra.iter().filter(|e| *e != "none").collect();
     for extra in &extras {
         match extra.as_str() {
             "wikigold" => train_docs.extend(train::from_conll(
                 &read_conll(&ner_dir.join("wikigold/wikigold.conll.txt"))?,
-                conll_type,
+                ConllType::parse,
             )),
             "re3d" => {
                 for f in files(&ner_dir.join("re3d"), ".conll") {
-                    train_docs.extend(train::from_conll(&read_conll(&f)?, re3d_type));
+                    train_docs.extend(train::from_conll(&read_conll(&f)?, ConllType::from_re3d));
                 }
             }
             other => anyhow::bail!("unknown extra training set {other:?} (wikigold, re3d)"),

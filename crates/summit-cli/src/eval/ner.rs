@@ -18,7 +18,7 @@ use std::time::Instant;
 use anyhow::Context;
 use summit_core::EntityLabel;
 use summit_core::entities::tagger::conll::{self, Score};
-use summit_core::entities::tagger::{ConllType, SentenceInput, Tagger, decode_bilou};
+use summit_core::entities::tagger::{ConllType, SentenceInput, Tagger, decode_bilou, with_inputs};
 use summit_core::entities::{Options, Rule, recognize_tokens_with};
 
 /// The CoNLL type of an OntoNotes-style label (`None`: not a CoNLL entity).
@@ -111,16 +111,6 @@ pub fn entity_options(without: &[String], with: &[String]) -> anyhow::Result<Opt
     Ok(o)
 }
 
-fn re3d_type(s: &str) -> Option<ConllType> {
-    match s {
-        "Person" => Some(ConllType::Per),
-        "Organisation" => Some(ConllType::Org),
-        "Location" => Some(ConllType::Loc),
-        "Nationality" => Some(ConllType::Misc),
-        _ => None,
-    }
-}
-
 /// IOB2 tags of spans over `n` tokens.
 fn iob2(n: usize, spans: &[(std::ops::Range<usize>, ConllType)]) -> Vec<String> {
     let mut tags = vec!["O".to_owned(); n];
@@ -138,7 +128,7 @@ fn iob2(n: usize, spans: &[(std::ops::Range<usize>, ConllType)]) -> Vec<String> 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let ty: fn(&str) -> Option<ConllType> = match args.types.as_str() {
         "conll" => ConllType::parse,
-        "re3d" => re3d_type,
+        "re3d" => ConllType::from_re3d,
         other => anyhow::bail!("unknown --types {other:?} (conll, re3d)"),
     };
     let product = match args.source.as_str() {
@@ -171,27 +161,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
     let t1 = Instant::now();
     for doc in &docs {
-        let toks: Vec<Vec<&str>> = doc
-            .sentences
-            .iter()
-            .map(|s| s.tokens.iter().map(String::as_str).collect())
-            .collect();
-        let inputs: Vec<SentenceInput<'_>> = toks
-            .iter()
-            .map(|t| SentenceInput {
-                tokens: t,
-                headline: false,
-            })
-            .collect();
-        let predicted: Vec<Spans> = if product {
-            product_spans(&inputs, opts)
-        } else {
-            tagger
-                .tag_labels(&inputs)
-                .iter()
-                .map(|l| decode_bilou(l))
-                .collect()
-        };
+        let sentences = doc.sentences.iter().map(|s| (&s.tokens[..], false));
+        let predicted: Vec<Spans> = with_inputs(sentences, |inputs| {
+            if product {
+                product_spans(inputs, opts)
+            } else {
+                tagger
+                    .tag_labels(inputs)
+                    .iter()
+                    .map(|l| decode_bilou(l))
+                    .collect()
+            }
+        });
         for (s, pred) in doc.sentences.iter().zip(predicted) {
             let gold = conll::spans(&s.tags, ty);
             let g: Vec<_> = gold.iter().map(|(r, t)| (r.clone(), t.as_str())).collect();

@@ -305,18 +305,8 @@ pub(crate) fn tag(view: &DocView<'_>) -> Vec<Tagged> {
         // A run that is two or more gazetteer names side by side ("National Security
         // Council Russia") is those names.
         let found = lex.scan(&words);
-        let strong = |m: &super::lexicon::Match<'_>| {
-            m.entries.iter().any(|e| {
-                matches!(
-                    e.list,
-                    List::Country
-                        | List::Organization
-                        | List::Seat
-                        | List::Location
-                        | List::Capital
-                )
-            })
-        };
+        let strong =
+            |m: &super::lexicon::Match<'_>| m.entries.iter().any(|e| e.list.names_on_its_own());
         if found.len() >= 2
             && found.iter().all(strong)
             && found.iter().map(|m| m.end - m.start).sum::<usize>() == words.len()

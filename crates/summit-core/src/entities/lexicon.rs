@@ -66,6 +66,21 @@ pub enum List {
 }
 
 impl List {
+    /// Lists whose entries name something on their own, whatever surrounds them: a
+    /// country, capital, region, organisation, party or seat of government (a city or a
+    /// nationality may be part of a longer name).
+    pub fn names_on_its_own(self) -> bool {
+        matches!(
+            self,
+            List::Country
+                | List::Capital
+                | List::Location
+                | List::Organization
+                | List::Party
+                | List::Seat
+        )
+    }
+
     pub const ALL: [List; 19] = [
         List::Country,
         List::Capital,

@@ -799,15 +799,7 @@ fn gazetteer_name_at(lex: &Lexicons, words: &[&str], i: usize, weak: bool) -> Op
         m.entries
             .iter()
             .any(|e| {
-                let strong = matches!(
-                    e.list,
-                    List::Country
-                        | List::Organization
-                        | List::Seat
-                        | List::Location
-                        | List::Capital
-                        | List::Party
-                );
+                let strong = e.list.names_on_its_own();
                 let weak_ok = weak && matches!(e.list, List::City | List::Division | List::Demonym);
                 (strong || weak_ok) && lex.case_fit(&words[m.start..m.end], e) != CaseFit::Folded
             })

@@ -141,20 +141,11 @@ fn repeats(view: &DocView<'_>, cands: &mut Vec<Cand>) {
                     && !view.sentence_initial(i - 1)));
         let in_lexicon = w.len() == 1 && lex.lookup(&[t.text]).iter().any(|e| lists_strong(e.list));
         if !glued && !in_lexicon {
-            let (l2, canonical, lexicon_label) = type_span(view, &r, None);
-            added.push(Cand {
-                span: view.span(r.clone()),
-                toks: r.clone(),
-                label: if *label == EntityLabel::Person {
-                    EntityLabel::Person
-                } else {
-                    lexicon_label.map_or(*label, |_| l2)
-                },
-                origin: Origin::Rule,
-                canonical,
-                lexicon_label,
-                confidence: 1.0,
-            });
+            let mut c = typed_cand(view, r.clone(), Origin::Rule);
+            if *label == EntityLabel::Person || c.lexicon_label.is_none() {
+                c.label = *label;
+            }
+            added.push(c);
         }
         i = r.end;
     }
@@ -178,6 +169,20 @@ fn hyphenated(view: &DocView<'_>, cands: &mut Vec<Cand>) {
         if let Some(parts) = super::refine::hyphen_parts(view, i, &persons, true) {
             cands.extend(parts);
         }
+    }
+}
+
+/// A rule's mention over tokens `r`, typed by the gazetteers and head words alone.
+fn typed_cand(view: &DocView<'_>, r: Range<usize>, origin: Origin) -> Cand {
+    let (label, canonical, lexicon_label) = type_span(view, &r, None);
+    Cand {
+        span: view.span(r.clone()),
+        toks: r,
+        label,
+        origin,
+        canonical,
+        lexicon_label,
+        confidence: 1.0,
     }
 }
 
@@ -269,24 +274,13 @@ fn gazetteer(view: &DocView<'_>, cands: &mut Vec<Cand>, strong: bool) {
                 i += 1;
                 continue;
             }
-            let r = s..e;
-            let (label, canonical, lexicon_label) = type_span(view, &r, None);
-            if matches!(label, EntityLabel::Misc) {
+            let c = typed_cand(view, s..e, Origin::Lexicon);
+            if matches!(c.label, EntityLabel::Misc) {
                 i += 1;
                 continue;
             }
-            for k in r.clone() {
-                covered[k] = true;
-            }
-            cands.push(Cand {
-                span: view.span(r.clone()),
-                toks: r,
-                label,
-                origin: Origin::Lexicon,
-                canonical,
-                lexicon_label,
-                confidence: 1.0,
-            });
+            covered[s..e].fill(true);
+            cands.push(c);
             i = m.end;
         }
     }
@@ -583,17 +577,7 @@ fn gazetteer_override(view: &DocView<'_>, cands: &mut Vec<Cand>) {
             for &k in &touched {
                 removed[k] = true;
             }
-            let r = s..e;
-            let (label, canonical, lexicon_label) = type_span(view, &r, None);
-            added.push(Cand {
-                span: view.span(r.clone()),
-                toks: r,
-                label,
-                origin: Origin::Lexicon,
-                canonical,
-                lexicon_label,
-                confidence: 1.0,
-            });
+            added.push(typed_cand(view, s..e, Origin::Lexicon));
             i = m.end;
         }
     }
@@ -696,16 +680,11 @@ fn acronyms(view: &DocView<'_>, cands: &mut Vec<Cand>) -> Links {
                     {
                         continue;
                     }
-                    let (l2, canonical, lexicon_label) = type_span(view, &r, None);
-                    cands.push(Cand {
-                        span: view.span(r.clone()),
-                        toks: r.clone(),
-                        label: lexicon_label.map_or(label, |_| l2),
-                        origin: Origin::Rule,
-                        canonical,
-                        lexicon_label,
-                        confidence: 1.0,
-                    });
+                    let mut c = typed_cand(view, r.clone(), Origin::Rule);
+                    if c.lexicon_label.is_none() {
+                        c.label = label;
+                    }
+                    cands.push(c);
                     by_start[r.start] = Some(cands.len() - 1);
                 }
             }

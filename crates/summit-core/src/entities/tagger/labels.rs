@@ -43,6 +43,18 @@ impl ConllType {
         }
     }
 
+    /// re3d's types (Person, Organisation, Location, Nationality); re3d's other types
+    /// (Temporal, Weapon, …) are no CoNLL name.
+    pub fn from_re3d(s: &str) -> Option<ConllType> {
+        match s {
+            "Person" => Some(ConllType::Per),
+            "Organisation" => Some(ConllType::Org),
+            "Location" => Some(ConllType::Loc),
+            "Nationality" => Some(ConllType::Misc),
+            _ => None,
+        }
+    }
+
     pub(crate) fn index(self) -> usize {
         self as usize
     }

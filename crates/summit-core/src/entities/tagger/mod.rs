@@ -74,6 +74,25 @@ pub struct SentenceInput<'a> {
     pub headline: bool,
 }
 
+/// Calls `f` with owned sentences (tokens and a headline flag) as tagger input.
+pub fn with_inputs<'a, R>(
+    sentences: impl IntoIterator<Item = (&'a [String], bool)>,
+    f: impl FnOnce(&[SentenceInput<'_>]) -> R,
+) -> R {
+    let sentences: Vec<(Vec<&str>, bool)> = sentences
+        .into_iter()
+        .map(|(t, h)| (t.iter().map(String::as_str).collect(), h))
+        .collect();
+    let inputs: Vec<SentenceInput<'_>> = sentences
+        .iter()
+        .map(|(tokens, headline)| SentenceInput {
+            tokens,
+            headline: *headline,
+        })
+        .collect();
+    f(&inputs)
+}
+
 const N: usize = NUM_LABELS;
 
 /// Summed weights of a group of features, for both passes.

@@ -36,20 +36,10 @@ impl TrainDoc {
 
     /// The document as tagger input.
     pub fn with_inputs<R>(&self, f: impl FnOnce(&[SentenceInput<'_>]) -> R) -> R {
-        let toks: Vec<Vec<&str>> = self
-            .sentences
-            .iter()
-            .map(|s| s.tokens.iter().map(String::as_str).collect())
-            .collect();
-        let inputs: Vec<SentenceInput<'_>> = toks
-            .iter()
-            .zip(&self.sentences)
-            .map(|(t, s)| SentenceInput {
-                tokens: t,
-                headline: s.headline,
-            })
-            .collect();
-        f(&inputs)
+        super::with_inputs(
+            self.sentences.iter().map(|s| (&s.tokens[..], s.headline)),
+            f,
+        )
     }
 }
 
@@ -289,17 +279,19 @@ fn decode_with(w: &[f32], t: &Transitions, s: &SentFeats, scratch: &mut Scratch)
     out
 }
 
+/// The spans of a label sequence with their type names, as `Score::add` takes them.
+fn typed_spans(labels: &[Label]) -> Vec<(std::ops::Range<usize>, &'static str)> {
+    decode_bilou(labels)
+        .into_iter()
+        .map(|(r, t)| (r, t.as_str()))
+        .collect()
+}
+
 fn score(gold: &[&SentFeats], pred: &[Vec<Label>]) -> Counts {
     let mut sc = Score::default();
     for (g, p) in gold.iter().zip(pred) {
-        let gs: Vec<_> = decode_bilou(&g.gold)
-            .into_iter()
-            .map(|(r, t)| (r, t.as_str()))
-            .collect();
-        let ps: Vec<_> = decode_bilou(p)
-            .into_iter()
-            .map(|(r, t)| (r, t.as_str()))
-            .collect();
+        let gs = typed_spans(&g.gold);
+        let ps = typed_spans(p);
         sc.add(&gs, &ps);
     }
     sc.overall
@@ -665,14 +657,8 @@ pub fn evaluate(tagger: &Tagger, docs: &[TrainDoc], first_pass_only: bool) -> Sc
             }
         });
         for (s, p) in d.sentences.iter().zip(&pred) {
-            let gs: Vec<_> = decode_bilou(&s.labels)
-                .into_iter()
-                .map(|(r, t)| (r, t.as_str()))
-                .collect();
-            let ps: Vec<_> = decode_bilou(p)
-                .into_iter()
-                .map(|(r, t)| (r, t.as_str()))
-                .collect();
+            let gs = typed_spans(&s.labels);
+            let ps = typed_spans(p);
             sc.add(&gs, &ps);
             let ok = s.labels.iter().zip(p).filter(|(a, b)| a == b).count();
             sc.add_tokens(s.labels.len(), ok);
