@@ -80,6 +80,9 @@ fn check_spans(input: &[u8], doc: &Document, lossy: bool) {
         if let Some(c) = &q.cue {
             slices_to("cue", c.span, &c.text);
         }
+        if let Some(c) = &q.clause {
+            slices_to("clause", c.span, &c.text);
+        }
         if let Some(s) = &q.speaker {
             slices_to("speaker", s.span, &s.text);
         }

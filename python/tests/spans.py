@@ -15,7 +15,7 @@ def text_spans(doc: dict[str, Any]) -> Iterator[TextSpan]:
             yield "mention", m["start"], m["end"], m["text"]
     for q in doc["quotes"]:
         yield "quote", q["start"], q["end"], q["text"]
-        for part in ("cue", "speaker", "addressee"):
+        for part in ("cue", "clause", "speaker", "addressee"):
             if q[part] is not None:
                 yield part, q[part]["start"], q[part]["end"], q[part]["text"]
 
@@ -55,6 +55,7 @@ def map_offsets(doc: dict[str, Any], f: Any) -> dict[str, Any]:
             {
                 **span(q),  # type: ignore[dict-item]
                 "cue": span(q["cue"]),
+                "clause": span(q["clause"]),
                 "speaker": span(q["speaker"]),
                 "addressee": span(q["addressee"]),
             }

@@ -23,7 +23,7 @@ def every_object(doc: summit_core.Document) -> list[object]:
     for e in doc.entities:
         objects.extend(e.mentions)
     for q in doc.quotes:
-        objects.extend(x for x in (q.cue, q.speaker, q.addressee) if x is not None)
+        objects.extend(x for x in (q.cue, q.clause, q.speaker, q.addressee) if x is not None)
     return objects
 
 

@@ -9,6 +9,7 @@ use crate::error::Error;
 
 const RULE_WIDTH: usize = 78;
 const QUOTE_WIDTH: usize = 160;
+const CLAUSE_WIDTH: usize = 60;
 
 fn heading(w: &mut impl Write, id: &str) -> io::Result<()> {
     let title = format!("── {id} ");
@@ -85,6 +86,9 @@ fn quote(w: &mut impl Write, q: &Quote) -> io::Result<()> {
     write!(w, "  {:<4} {:<8} {speaker}", q.id, q.kind.as_str())?;
     if let Some(cue) = &q.cue {
         write!(w, ", cue “{}”", cue.text)?;
+    }
+    if let Some(clause) = &q.clause {
+        write!(w, ", clause “{}”", shorten(&clause.text, CLAUSE_WIDTH))?;
     }
     if let Some(a) = &q.addressee {
         write!(w, ", to “{}”", a.text)?;

@@ -196,6 +196,11 @@ pub struct Quote {
     pub span: Span,
     /// The reporting expression ("said", "told", "according to").
     pub cue: Option<Cue>,
+    /// For a partial quote, the reported clause that holds the quoted words: in "Christie
+    /// called Clinton a “disgrace”", the quote is `disgrace` and the clause `Clinton a
+    /// “disgrace”` (what PolNeAR-style evaluations take as the content). `None` for the
+    /// other kinds, whose `text` is already the reported clause.
+    pub clause: Option<Clause>,
     pub speaker: Option<Speaker>,
     pub addressee: Option<Addressee>,
     /// How sure the engine is of the attribution, 0 to 1.
@@ -229,6 +234,14 @@ impl QuoteKind {
 /// The reporting expression of a quote.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cue {
+    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+/// The reported clause around a partial quote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clause {
     pub text: String,
     #[serde(flatten)]
     pub span: Span,

@@ -32,8 +32,8 @@ mod span;
 pub mod text;
 
 pub use document::{
-    Addressee, Cue, Document, Entity, EntityLabel, Mention, Paragraph, ParagraphKind, Quote,
-    QuoteKind, RemovalReason, Removed, Speaker,
+    Addressee, Clause, Cue, Document, Entity, EntityLabel, Mention, Paragraph, ParagraphKind,
+    Quote, QuoteKind, RemovalReason, Removed, Speaker,
 };
 pub use error::{Error, Result};
 pub use input::{Limits, Options};

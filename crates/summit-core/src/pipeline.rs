@@ -120,6 +120,10 @@ fn assemble(
             c.span = to_input.span(c.span);
             c.text = to_input.text(c.span);
         }
+        if let Some(c) = &mut q.clause {
+            c.span = to_input.span(c.span);
+            c.text = to_input.text(c.span);
+        }
         if let Some(s) = &mut q.speaker {
             s.span = to_input.span(s.span);
             s.text = to_input.text(s.span);

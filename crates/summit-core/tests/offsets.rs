@@ -86,6 +86,9 @@ fn check_document(input: &str, doc: &Document) {
         if let Some(c) = &q.cue {
             check_text(input, c.span, &c.text, "cue");
         }
+        if let Some(c) = &q.clause {
+            check_text(input, c.span, &c.text, "clause");
+        }
         if let Some(s) = &q.speaker {
             check_text(input, s.span, &s.text, "speaker");
         }

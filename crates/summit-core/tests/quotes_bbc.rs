@@ -41,6 +41,7 @@ fn every_bbc_article_analyses_and_its_quotes_slice_the_input() {
             assert_eq!(&input[q.span.start..q.span.end], q.text, "{id} {}", q.id);
             for (span, text) in [
                 q.cue.as_ref().map(|c| (c.span, &c.text)),
+                q.clause.as_ref().map(|c| (c.span, &c.text)),
                 q.speaker.as_ref().map(|s| (s.span, &s.text)),
                 q.addressee.as_ref().map(|a| (a.span, &a.text)),
             ]

@@ -55,6 +55,9 @@ fn seeds_quote_snapshot() {
                 q.confidence
             )
             .unwrap();
+            if let Some(c) = &q.clause {
+                writeln!(out, "    clause {}..{}", c.span.start, c.span.end).unwrap();
+            }
         }
         for w in &doc.warnings {
             if w.starts_with("quotation marks") {

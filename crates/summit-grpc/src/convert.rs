@@ -5,8 +5,8 @@
 //! messages that must be present.
 
 use summit_core::{
-    Addressee, Cue, Document, Entity, EntityLabel, Mention, Paragraph, ParagraphKind, Quote,
-    QuoteKind, RemovalReason, Removed, Span, Speaker,
+    Addressee, Clause, Cue, Document, Entity, EntityLabel, Mention, Paragraph, ParagraphKind,
+    Quote, QuoteKind, RemovalReason, Removed, Span, Speaker,
 };
 
 use crate::pb;
@@ -139,6 +139,7 @@ impl From<Quote> for pb::Quote {
             start: offset(q.span.start),
             end: offset(q.span.end),
             cue: q.cue.map(Into::into),
+            clause: q.clause.map(Into::into),
             speaker: q.speaker.map(Into::into),
             addressee: q.addressee.map(Into::into),
             confidence: q.confidence,
@@ -149,6 +150,16 @@ impl From<Quote> for pb::Quote {
 impl From<Cue> for pb::Cue {
     fn from(c: Cue) -> Self {
         pb::Cue {
+            text: c.text,
+            start: offset(c.span.start),
+            end: offset(c.span.end),
+        }
+    }
+}
+
+impl From<Clause> for pb::Clause {
+    fn from(c: Clause) -> Self {
+        pb::Clause {
             text: c.text,
             start: offset(c.span.start),
             end: offset(c.span.end),
@@ -361,6 +372,7 @@ impl TryFrom<pb::Quote> for Quote {
             text: q.text,
             span: span(q.start, q.end)?,
             cue: q.cue.map(TryInto::try_into).transpose()?,
+            clause: q.clause.map(TryInto::try_into).transpose()?,
             speaker: q.speaker.map(TryInto::try_into).transpose()?,
             addressee: q.addressee.map(TryInto::try_into).transpose()?,
             confidence: q.confidence,
@@ -372,6 +384,16 @@ impl TryFrom<pb::Cue> for Cue {
     type Error = Error;
     fn try_from(c: pb::Cue) -> Result<Self> {
         Ok(Cue {
+            text: c.text,
+            span: span(c.start, c.end)?,
+        })
+    }
+}
+
+impl TryFrom<pb::Clause> for Clause {
+    type Error = Error;
+    fn try_from(c: pb::Clause) -> Result<Self> {
+        Ok(Clause {
             text: c.text,
             span: span(c.start, c.end)?,
         })
@@ -437,6 +459,10 @@ mod tests {
                 span,
                 cue: Some(Cue {
                     text: "said".into(),
+                    span,
+                }),
+                clause: Some(Clause {
+                    text: "them words".into(),
                     span,
                 }),
                 speaker: Some(Speaker {

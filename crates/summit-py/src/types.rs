@@ -358,6 +358,8 @@ pub struct Quote {
     #[pyo3(get)]
     cue: Option<Py<Cue>>,
     #[pyo3(get)]
+    clause: Option<Py<Clause>>,
+    #[pyo3(get)]
     speaker: Option<Py<Speaker>>,
     #[pyo3(get)]
     addressee: Option<Py<Addressee>>,
@@ -379,6 +381,19 @@ impl Quote {
                     Py::new(
                         py,
                         Cue {
+                            text: c.text,
+                            start: at.at(c.span.start),
+                            end: at.at(c.span.end),
+                        },
+                    )
+                })
+                .transpose()?,
+            clause: q
+                .clause
+                .map(|c| {
+                    Py::new(
+                        py,
+                        Clause {
                             text: c.text,
                             start: at.at(c.span.start),
                             end: at.at(c.span.end),
@@ -436,6 +451,7 @@ impl ToDict for Quote {
         d.set_item("start", self.start)?;
         d.set_item("end", self.end)?;
         d.set_item("cue", optional_dict(py, &self.cue)?)?;
+        d.set_item("clause", optional_dict(py, &self.clause)?)?;
         d.set_item("speaker", optional_dict(py, &self.speaker)?)?;
         d.set_item("addressee", optional_dict(py, &self.addressee)?)?;
         d.set_item("confidence", self.confidence)?;
@@ -495,6 +511,45 @@ impl Cue {
     fn __repr__(&self, py: Python<'_>) -> String {
         format!(
             "Cue(text={}, start={}, end={})",
+            r(py, &self.text),
+            self.start,
+            self.end
+        )
+    }
+}
+
+/// For a partial quote, the reported clause that holds the quoted words.
+#[derive(Debug)]
+#[pyclass(frozen, module = "summit_core")]
+pub struct Clause {
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+}
+
+impl ToDict for Clause {
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("text", &self.text)?;
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        Ok(d)
+    }
+}
+
+#[pymethods]
+impl Clause {
+    #[pyo3(name = "to_dict")]
+    fn py_to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        self.to_dict(py)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "Clause(text={}, start={}, end={})",
             r(py, &self.text),
             self.start,
             self.end
@@ -600,6 +655,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Mention>()?;
     m.add_class::<Quote>()?;
     m.add_class::<Cue>()?;
+    m.add_class::<Clause>()?;
     m.add_class::<Speaker>()?;
     m.add_class::<Addressee>()?;
     Ok(())

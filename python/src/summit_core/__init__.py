@@ -13,6 +13,7 @@ import os as _os
 from summit_core._summit_core import (
     Addressee,
     BinaryInputError,
+    Clause,
     Cue,
     Document,
     EmptyInputError,
@@ -35,6 +36,7 @@ from summit_core._summit_core import (
 __all__ = [
     "Addressee",
     "BinaryInputError",
+    "Clause",
     "Cue",
     "Document",
     "EmptyInputError",

@@ -15,6 +15,7 @@ __all__ = [
     "Mention",
     "Quote",
     "Cue",
+    "Clause",
     "Speaker",
     "Addressee",
     "SummitError",
@@ -149,6 +150,8 @@ class Quote:
     @property
     def cue(self) -> Cue | None: ...
     @property
+    def clause(self) -> Clause | None: ...
+    @property
     def speaker(self) -> Speaker | None: ...
     @property
     def addressee(self) -> Addressee | None: ...
@@ -159,6 +162,18 @@ class Quote:
 @final
 class Cue:
     """The reporting expression of a quote."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Clause:
+    """For a partial quote, the reported clause that holds the quoted words."""
 
     @property
     def text(self) -> str: ...

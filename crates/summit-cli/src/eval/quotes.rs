@@ -8,7 +8,9 @@
 //!   Predicted: the quotes that share one cue span form one attribution (a direct quotation
 //!   split by its attribution, and the quoted paragraphs that continue it, are one
 //!   attribution with a discontinuous content, as PolNeAR annotates them); a quote without
-//!   a cue is an attribution of its own.
+//!   a cue is an attribution of its own. A partial quote contributes its `clause` (the
+//!   reported clause holding the quoted words, "Clinton a “disgrace”"), the other kinds
+//!   their span.
 //! - **Normalised content.** Each content interval loses, at both ends, whitespace,
 //!   quotation marks and punctuation, and a leading complementizer "that": PolNeAR keeps
 //!   the marks and "that" inside contents, summit's contract keeps them out; neither is
@@ -449,10 +451,17 @@ fn predicted(doc: &Document, cps: &CodePoints, chars: &[char]) -> Vec<Attr> {
     let mut out = Vec::new();
     for (cue, members) in groups {
         let first = &doc.quotes[members[0]];
-        let raw: Spans = members
+        // A partial quote's content is the clause holding it (PolNeAR's "called X
+        // “Y”"); the partial quotes of one clause share it.
+        let mut raw: Spans = members
             .iter()
-            .map(|&i| cps.span(doc.quotes[i].span.start, doc.quotes[i].span.end))
+            .map(|&i| {
+                let q = &doc.quotes[i];
+                let s = q.clause.as_ref().map_or(q.span, |c| c.span);
+                cps.span(s.start, s.end)
+            })
             .collect();
+        raw.dedup();
         let speaker_mentions = first
             .speaker
             .as_ref()

@@ -59,6 +59,9 @@ pub(crate) struct Found {
     pub addressee: Option<Np>,
     /// The attribution continues an earlier one's quotation (no cue of its own).
     pub continues: Option<usize>,
+    /// For a partial quote, the reported clause holding the quoted words ("Clinton as a
+    /// “disgrace”"): bytes.
+    pub clause: Option<Span>,
 }
 
 impl Found {
@@ -82,6 +85,7 @@ impl Found {
             source,
             addressee: None,
             continues: None,
+            clause: None,
         }
     }
 }
@@ -359,6 +363,7 @@ fn headline_attribution(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]
         }),
         addressee: None,
         continues: None,
+        clause: None,
     });
 }
 
@@ -433,6 +438,7 @@ fn transcript_turns(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) ->
                 }),
                 addressee: None,
                 continues: None,
+                clause: None,
             });
             continue;
         }
@@ -475,6 +481,7 @@ fn transcript_turns(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) ->
             }),
             addressee: None,
             continues: None,
+            clause: None,
         });
     }
     turns
@@ -529,6 +536,7 @@ fn dash_attributions(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
             source: Source::Np(np),
             addressee: None,
             continues: None,
+            clause: None,
         });
     }
 }
@@ -691,7 +699,9 @@ fn attribute(
                 ]
                 .iter()
                 .any(|w| v.is_word(np.start - 1, w));
-            if gerund {
+            // "footage of Clinton asking, “Why …?”": a gerund that introduces a
+            // quotation still reports it.
+            if gerund && !right.is_some_and(|r| r.introduced) {
                 return;
             }
         }
@@ -744,7 +754,10 @@ fn attribute(
         // "…,” said X" (inverted) or "X, who …, said". After "told" the name is the
         // addressee ("“…,” Holtz-Eakin, an economist, told The Times").
         let tell = hit.verb.has(frame::TELL);
-        let inverted = np_right(v, hit.b, hi).filter(|_| !tell).filter(|np| {
+        // A verb that only names ("called", "described") takes its subject on the left.
+        let inverted = np_right(v, hit.b, hi)
+            .filter(|_| !tell && hit.verb.has(frame::QUOTE | frame::CLAUSE | frame::COLON))
+            .filter(|np| {
             np.end >= hi || {
                 let n = &v.toks[np.end];
                 n.shape == Shape::Punct && matches!(n.ch, ',' | '.' | ';' | '(' | ':' | '?' | '!')
@@ -807,6 +820,7 @@ fn attribute(
                 source,
                 addressee: None,
                 continues: None,
+                clause: None,
             });
             return;
         }
@@ -846,6 +860,7 @@ fn attribute(
                 .and_then(|r| r.addressee)
                 .or_else(|| addressee_after(v, hit, hi)),
             continues: None,
+            clause: None,
         });
         // "“A,” he said, “B.”": the second part shares the attribution.
         if kind == QuoteKind::Direct {
@@ -862,7 +877,21 @@ fn attribute(
     // words: a partial quote, below.
     let from = inverted_source_end.unwrap_or(hit.b);
     let naming = hit.verb.has(frame::AS | frame::NAME);
-    if let Some((s, e)) = object_quote(v, hit, from, hi).filter(|_| !naming) {
+    if naming {
+        // "called Clinton a “disgrace”": each quoted phrase is a partial quote, and the
+        // clause from the object on is what was reported.
+        if let Some((mut s, e)) = object_quote(v, hit, from, hi) {
+            // "what he called a “brazen breach” of U.N. resolutions": the free relative
+            // is the reported thing.
+            if let Source::Np(np) = source {
+                if np.start > lo && np.end == g && v.is_word(np.start - 1, "what") {
+                    s = np.start - 1;
+                }
+            }
+            named_partials(v, hit, (s, e), source, out, claimed);
+            return;
+        }
+    } else if let Some((s, e)) = object_quote(v, hit, from, hi) {
         let kind = QuoteKind::Mixed;
         out.push(Found::claiming(
             v,
@@ -899,7 +928,11 @@ fn object_quote(v: &View<'_>, hit: &CueHit, from: usize, hi: usize) -> Option<(u
         return None;
     }
     let t = &v.toks[from];
-    let object = t.is(class::OBJ) && !v.is_word(from, "us") || np_right(v, from, hi).is_some();
+    let object = t.is(class::OBJ) && !v.is_word(from, "us")
+        // "called half of his supporters “…”", "rated 32% of claims as “…”"
+        || verb.has(frame::AS | frame::NAME)
+            && (t.is(class::DET | class::NUM) && !t.is(class::PREP) || t.shape == Shape::Number)
+        || np_right(v, from, hi).is_some();
     if t.in_region() || !object || t.is(class::PREP) && !t.is(class::OBJ) {
         return None;
     }
@@ -916,16 +949,65 @@ fn object_quote(v: &View<'_>, hit: &CueHit, from: usize, hi: usize) -> Option<(u
             let e = content_end(v, from, hi);
             return (e > k).then_some((from, e));
         }
-        if u.shape == Shape::Punct && !matches!(u.ch, '-' | '\'')
+        if u.shape == Shape::Punct && !matches!(u.ch, '-' | '\'' | '%')
             || u.is(class::SUB) && !v.is_word(k, "as")
             || u.is(class::AUX)
-            || k > from && u.is_word() && !u.cap() && cue_at(v, k, hi, lex).is_some()
+            || k > from
+                && u.is_word()
+                && !u.cap()
+                // "rated 32% of Republican claims as “false”": a noun, not a second cue
+                && cue_at(v, k, hi, lex).is_some_and(|h| {
+                    !(h.verb.has(frame::NOUN) && matches!(h.form, Form::Base | Form::ThirdSingular))
+                })
         {
             return None;
         }
         k += 1;
     }
     None
+}
+
+/// The quoted phrases of a naming clause `s..e` ("Trump a “pathological liar” who is
+/// “utterly amoral”"), each a partial quote that carries the whole clause.
+fn named_partials(
+    v: &View<'_>,
+    hit: &CueHit,
+    (s, e): (usize, usize),
+    source: Source,
+    out: &mut Vec<Found>,
+    claimed: &mut [bool],
+) {
+    // "likened the rules to “burning the Constitution”": what the rules were likened to
+    // is the reported part.
+    let first_region = (s..e).find(|&k| v.toks[k].in_region()).unwrap_or(e);
+    let s = (s..first_region)
+        .rfind(|&k| v.is_word(k, "to"))
+        .map_or(s, |k| k + 1);
+    let ((cs, ce), clause) = content_span(v, QuoteKind::Mixed, s, e);
+    let mut k = cs;
+    while k <= ce {
+        let t = &v.toks[k];
+        if !t.in_region() {
+            k += 1;
+            continue;
+        }
+        let ri = t.region as usize;
+        let r = &v.regions[ri];
+        if !claimed[ri] {
+            claimed[ri] = true;
+            out.push(Found {
+                kind: QuoteKind::Partial,
+                content: (inner_first(v, ri), inner_last(v, ri)),
+                span: r.region.inner,
+                cue: Some((hit.a, hit.b)),
+                source,
+                addressee: None,
+                continues: None,
+                clause: Some(clause),
+            });
+        }
+        k = r.toks.1.max(k) + 1;
+    }
 }
 
 /// A short quotation within a few words after the cue, credited as a partial quote.
@@ -957,6 +1039,7 @@ fn partial_after(
                 source,
                 addressee: None,
                 continues: None,
+                clause: None,
             });
             return;
         }
@@ -1048,6 +1131,7 @@ fn according(
         source: Source::Np(np),
         addressee: None,
         continues: None,
+        clause: None,
     });
     // "Since November, according to the report, forces have killed …": the sentence goes on.
     if e == hit.a {
@@ -1071,6 +1155,7 @@ fn push_rest(
     let found = Found::claiming(v, claimed, kind, (s, e), cue, Source::Same(idx));
     out.push(Found {
         continues: Some(idx),
+        clause: None,
         ..found
     });
 }
@@ -1398,7 +1483,16 @@ fn clause_start(v: &View<'_>, p: usize) -> bool {
     }
     // A lower-case subject: "said bilateral relations have …" — an auxiliary within a few
     // words tells a clause from an object; not a participle ("…, acknowledging that").
-    if t.entry.is_some_and(|e| !e.cues.is_empty()) || v.tok_text(p).ends_with("ing") {
+    if t.entry.is_some_and(|e| !e.cues.is_empty()) {
+        return false;
+    }
+    // A gerund heads a subject only with a noun after it ("said voting fraud is …").
+    if v.tok_text(p).ends_with("ing")
+        && !v
+            .toks
+            .get(p + 1)
+            .is_some_and(|n| n.is_word() && n.entry.is_none() && !n.in_region() && !n.cap())
+    {
         return false;
     }
     let end = (p + 6).min(v.toks.len());
@@ -1437,8 +1531,16 @@ pub(crate) fn content_end(v: &View<'_>, start: usize, hi: usize) -> usize {
         // aside, unless a quotation follows it ("Mr. Trump -- “a completely different …”").
         if k > start + 2 {
             // "--" may come as one token or two.
+            let spaced = |i: usize| {
+                i > 0
+                    && i + 1 < v.toks.len()
+                    && v.toks[i - 1].span.end < v.toks[i].span.start
+                    && v.toks[i].span.end < v.toks[i + 1].span.start
+            };
             let width = match v.tok_text(k) {
                 "--" | "\u{2014}" | "\u{2013}" => 1,
+                // " - " typed for a dash
+                "-" if spaced(k) => 1,
                 "-" if v
                     .toks
                     .get(k + 1)
@@ -1652,9 +1754,19 @@ fn left_content(
     if s >= e {
         return None;
     }
-    // A fronted adverbial is no content: require a region, or a clause of some length.
+    // A fronted adverbial is no content: require a region, or a clause of some length,
+    // and not a bare prepositional phrase ("At a fundraiser in New York, Clinton called …").
     let has_region = v.toks[s..e].iter().any(|t| t.in_region());
     if !has_region && e - s < 4 {
+        return None;
+    }
+    if !has_region
+        && v.toks[s].is(class::PREP)
+        && !v.is_word(s, "that")
+        && !v.toks[s..e]
+            .iter()
+            .any(|t| t.is(class::AUX | class::PRON | class::NEG))
+    {
         return None;
     }
     // "X, meanwhile, said": the left part is a name, not content.
@@ -1725,6 +1837,7 @@ fn split_rest(
                 source: Source::Same(idx),
                 addressee: None,
                 continues: Some(idx),
+                clause: None,
             });
             k = r.toks.1 + 1;
             continue;
@@ -1977,6 +2090,28 @@ pub(crate) fn np_left(v: &View<'_>, e: usize, lo: usize) -> Option<Np> {
         && (v.is_word(start, "of") || v.is_word(start, "for") || v.is_word(start, "and"))
     {
         start += 1;
+    }
+    // A place or setting after the head: "a narrator in the Clinton ad", "a spokesman at
+    // the embassy". The head stays the first noun.
+    if start >= lo + 2
+        && (v.toks[start].is(class::DET) || v.toks[start].cap())
+        && ["in", "at", "from", "with", "on"]
+            .iter()
+            .any(|w| v.is_word(start - 1, w))
+    {
+        if let Some(inner) = np_left(v, start - 2, lo).filter(|n| {
+            let h = &v.toks[n.head];
+            n.kind != NpKind::Pronoun
+                && (v.toks[n.start].is(class::DET)
+                    || h.is(class::SPEAKER | class::GROUP | class::ROLE | class::ARTIFACT))
+        }) {
+            return Some(Np {
+                start: inner.start,
+                end: e + 1,
+                head: inner.head,
+                kind: inner.kind,
+            });
+        }
     }
     Some(Np {
         start,
@@ -2295,6 +2430,7 @@ fn continuations(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
                 source: Source::Same(idx),
                 addressee: None,
                 continues: Some(idx),
+                clause: None,
             });
         }
     }
@@ -2371,6 +2507,7 @@ fn continuations(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
                 source: Source::Same(root),
                 addressee: None,
                 continues: Some(root),
+                clause: None,
             });
             last = Some(idx);
         }

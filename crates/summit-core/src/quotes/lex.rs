@@ -105,6 +105,19 @@ impl<'t> View<'t> {
             for t in seg.tokens.get(sent.tokens.clone()).unwrap_or_default() {
                 // A clitic split off its word ("Russia" + "’s", "did" + "n't") joins it
                 // again: the stage reads "Russia’s" as one possessive word.
+                // After a pronoun, "’s" is "is" or "has" ("He’s claiming that …"): it stays
+                // a token of its own, an auxiliary, and the pronoun stays a subject.
+                if t.is_clitic() && !t.is_quote() && pronoun_is(text, &toks, t.span) {
+                    if let Some(prev) = toks.last().copied() {
+                        toks.push(Tok {
+                            span: t.span,
+                            flags: 0,
+                            entry: lex.word("is"),
+                            ..prev
+                        });
+                        continue;
+                    }
+                }
                 if t.is_clitic() && !t.is_quote() && !t.space_before() {
                     if let Some(prev) = toks.last_mut() {
                         if prev.shape == Shape::Word && prev.span.end == t.span.start {
@@ -226,6 +239,25 @@ fn split_paragraphs(text: &str, blocks: &[Span]) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Whether the clitic at `clitic` is the "’s" of "he’s", "it’s", "that’s" (is / has) right
+/// after the last token: a contraction, not a possessive.
+fn pronoun_is(text: &str, toks: &[Tok], clitic: Span) -> bool {
+    let Some(prev) = toks.last() else {
+        return false;
+    };
+    let c = clitic.slice(text);
+    if prev.span.end != clitic.start
+        || !(c.eq_ignore_ascii_case("’s") || c.eq_ignore_ascii_case("'s"))
+    {
+        return false;
+    }
+    let word = prev.span.slice(text);
+    prev.is(class::PRON) && !prev.is(class::POSS)
+        || ["that", "there", "here", "what", "who", "where"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Splits one segmenter token into the stage's tokens.

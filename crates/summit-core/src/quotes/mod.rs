@@ -24,7 +24,7 @@ pub use attribute::Options;
 
 use crate::clean::Cleaned;
 use crate::segment::Segmentation;
-use crate::{Addressee, Cue, Entity, Quote, Span, Speaker};
+use crate::{Addressee, Clause, Cue, Entity, Quote, Span, Speaker};
 
 /// The quote stage's output.
 #[derive(Clone, Debug, Default)]
@@ -107,6 +107,10 @@ pub(crate) fn extract_text(
             text: slice(f.span),
             span: f.span,
             cue,
+            clause: f.clause.map(|span| Clause {
+                text: slice(span),
+                span,
+            }),
             speaker,
             addressee,
             confidence,

@@ -666,3 +666,116 @@ fn a_noun_of_saying_attributes_its_that_clause_to_the_possessor() {
     let q = run("The claim that taxes will fall is false.", &[]);
     assert!(q.is_empty(), "{q:#?}");
 }
+
+fn clause(q: &Quote) -> Option<&str> {
+    q.clause.as_ref().map(|c| c.text.as_str())
+}
+
+#[test]
+fn a_naming_verb_gives_each_quoted_phrase_the_clause_it_names() {
+    let text = "Ruth Okafor called Mr. Lind a “disgrace” on Tuesday.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Partial);
+    assert_eq!(q[0].text, "disgrace");
+    assert_eq!(clause(&q[0]), Some("Mr. Lind a “disgrace”"));
+    assert_eq!(speaker_text(&q[0]), Some("Ruth Okafor"));
+    // Several phrases: one partial quote each, one clause for all.
+    let text = "Okafor called the senator a “liar” and a “bully.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(q[0].text, "liar");
+    assert_eq!(q[1].text, "bully.");
+    assert_eq!(clause(&q[0]), clause(&q[1]));
+    assert_eq!(clause(&q[0]), Some("the senator a “liar” and a “bully.”"));
+    // Other kinds carry no clause: their text is the clause.
+    let q = run("Okafor said the plan was “dead.”", &[]);
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert_eq!(clause(&q[0]), None);
+}
+
+#[test]
+fn the_naming_clause_starts_where_the_reported_part_does() {
+    // "liken X to": what X was likened to.
+    let text = "Pavel Brodsky likened the rules to “a blank cheque” - a phrase that stuck.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(clause(&q[0]), Some("“a blank cheque”"));
+    // "what he called …": the free relative is the reported thing.
+    let text = "The envoy condemned what he called a “brazen breach” of the accord.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(
+        clause(&q[0]),
+        Some("what he called a “brazen breach” of the accord")
+    );
+    // A quantified object, and a noun that could be a cue inside it.
+    let text = "The fact-checkers rated 30% of Labour claims as “false” last year.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(cue(&q[0]), Some("rated"));
+    assert_eq!(clause(&q[0]), Some("30% of Labour claims as “false”"));
+}
+
+#[test]
+fn a_fronted_phrase_or_an_apposition_is_no_content_of_a_naming_verb() {
+    let text = "At a dinner in Leeds, Okafor called half of his voters “hopeless.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Partial);
+    assert_eq!(speaker_text(&q[0]), Some("Okafor"));
+    assert_eq!(clause(&q[0]), Some("half of his voters “hopeless.”"));
+    // The name before "called" is its subject, never a source inverted after it.
+    let text =
+        "Mara Lind, an adviser to the campaign, called the minister's remarks “a wake-up call.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(speaker_text(&q[0]), Some("Mara Lind"));
+}
+
+#[test]
+fn contractions_indefinite_subjects_and_gerund_subjects_open_content() {
+    // The real segmenter splits the clitic off "He’s".
+    let text = "He’s claiming that the count was rigged.";
+    let paras = [Span::new(0, text.len())];
+    let seg = crate::segment::segment(text, &paras);
+    let q = extract_text(text, &paras, &seg, &[], Options::default()).quotes;
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(speaker_text(&q[0]), Some("He"));
+    let text = "Okafor said anybody who complains about the sound “is having a bad night.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert!(q[0].text.starts_with("anybody who"), "{q:#?}");
+    let text = "Okafor said voting fraud is “a big problem” but “nobody talks about it.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert!(q[0].text.ends_with("nobody talks about it.”"), "{q:#?}");
+}
+
+#[test]
+fn speakers_with_a_setting_reading_cues_and_gerunds_that_introduce_quotations() {
+    let text = "“Who pays?” a narrator in the campaign ad asks.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(speaker_text(&q[0]), Some("a narrator in the campaign ad"));
+    let q = run("“We are staying,” the letter reads.", &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(cue(&q[0]), Some("reads"));
+    let q = run(
+        "As Ellen Roth, a tax lawyer, put it, “Who pays the bill?”",
+        &[],
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(cue(&q[0]), Some("put it"));
+    assert_eq!(speaker_text(&q[0]), Some("Ellen Roth"));
+    let text = "The spot shows footage of Okafor asking, “Why am I not ahead?”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(speaker_text(&q[0]), Some("Okafor"));
+    // Without a quotation, a gerund after "of" reports nothing.
+    assert!(run("They spoke of Okafor saying little.", &[]).is_empty());
+}
