@@ -156,6 +156,7 @@ pub(crate) fn find(v: &View<'_>, opts: Options) -> Vec<Found> {
     }
     nominal_attributions(v, &mut out, &mut claimed);
     headline_attribution(v, &mut out, &mut claimed);
+    colon_attributions(v, &mut out, &mut claimed);
     dash_attributions(v, &mut out, &mut claimed);
     continuations(v, &mut out, &mut claimed);
     out
@@ -365,6 +366,55 @@ fn headline_attribution(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]
         continues: None,
         clause: None,
     });
+}
+
+/// A name and a colon before a quotation, in the body: "Clinton: “Our goal is …”",
+/// "Pollsters agree - Carl Bialik: “…”", "From the report: “…”". The name opens its
+/// sentence or follows a dash or "from"; the colon is the cue.
+fn colon_attributions(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
+    let body = v
+        .toks
+        .iter()
+        .position(|t| t.para != 0)
+        .unwrap_or(v.toks.len());
+    for k in body.max(1)..v.toks.len().saturating_sub(1) {
+        let t = &v.toks[k];
+        if !t.is_punct(':') || t.in_region() {
+            continue;
+        }
+        let Some(ri) = v.opened_region(k + 1).filter(|&ri| !claimed[ri]) else {
+            continue;
+        };
+        let lo = v.units[v.unit_of[k] as usize].start;
+        let Some(np) = np_left(v, k - 1, lo) else {
+            continue;
+        };
+        let h = &v.toks[np.head];
+        let named = np.kind == NpKind::Name && !h.is(class::TIME)
+            || h.is(class::ARTIFACT | class::SPEAKER | class::GROUP);
+        let label = HEADLINE_LABELS
+            .iter()
+            .any(|w| v.tok_text(np.head).eq_ignore_ascii_case(w));
+        let opens = np.start == lo || {
+            let p = &v.toks[np.start - 1];
+            matches!(p.ch, '-' | '\u{2014}' | '\u{2013}') && p.shape == Shape::Punct
+                || v.is_word(np.start - 1, "from")
+        };
+        if np.end != k || !named || label || !opens || v.toks[np.start].para != t.para {
+            continue;
+        }
+        claimed[ri] = true;
+        out.push(Found {
+            kind: QuoteKind::Direct,
+            content: (inner_first(v, ri), inner_last(v, ri)),
+            span: v.regions[ri].region.inner,
+            cue: Some((k, k + 1)),
+            source: Source::Np(np),
+            addressee: None,
+            continues: None,
+            clause: None,
+        });
+    }
 }
 
 /// Interview transcripts: a paragraph opened by a speaker's label in capitals and a colon
@@ -740,7 +790,9 @@ fn attribute(
         if right.is_none() {
             paren = parenthetical_rest(v, hit.b, hi);
         }
-        if right.is_none_or(|r| r.introduced) {
+        // A bare clause on the right may be an adverbial ("“…,” Trump said 30 minutes
+        // into the debate"): the left is read too, and a quotation there wins below.
+        if right.is_none_or(|r| r.introduced || !r.that) {
             content_left = left_content(v, np.start, lo, first_in_unit, out, paren.is_some());
         }
         // Content on both sides: the right side wins unless the left is a quotation and
@@ -830,9 +882,9 @@ fn attribute(
     // "“A,” she said, “B.”": a quotation on both sides is one split quotation, read from
     // the left.
     let split = content_left.is_some_and(|(s, e)| kind_of(v, s, e, false) == QuoteKind::Direct);
-    if let Some(r) = right
-        .filter(|r| inverted_source_end.is_none_or(|e| r.start >= e) && !(r.introduced && split))
-    {
+    if let Some(r) = right.filter(|r| {
+        inverted_source_end.is_none_or(|e| r.start >= e) && !(split && (r.introduced || !r.that))
+    }) {
         let kind = if r.introduced {
             QuoteKind::Direct
         } else {
@@ -1218,6 +1270,19 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
             if verb.has(frame::TELL) || next_ok && v.is_word(np.end, "that") {
                 addressee = Some(np);
                 p = np.end;
+                // "told MSNBC’s “Morning Joe” that …": the show is part of the addressee.
+                if v.toks[np.end - 1].has(lex::POSSESSIVE) {
+                    if let Some(ri) = v.opened_region(np.end) {
+                        let close = v.regions[ri].toks.1;
+                        if close + 1 < hi && v.is_word(close + 1, "that") {
+                            addressee = Some(Np {
+                                end: close + 1,
+                                ..np
+                            });
+                            p = close + 1;
+                        }
+                    }
+                }
             }
         }
     }
@@ -1266,6 +1331,11 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
             let mut found = None;
             while k < limit {
                 let u = &v.toks[k];
+                if v.is_word(k, "to") && verb.has(frame::INF) && k > p + 1 {
+                    // "tells his supporters at a rally to “go …”"
+                    found = Some(k);
+                    break;
+                }
                 if u.in_region()
                     || u.is(class::SUB) && !u.is(class::PREP) && !v.is_word(k, "that")
                     || v.is_word(k, "to")
@@ -1495,7 +1565,8 @@ fn clause_start(v: &View<'_>, p: usize) -> bool {
     {
         return false;
     }
-    let end = (p + 6).min(v.toks.len());
+    // "said presumptive Republican presidential nominee Donald Trump was …"
+    let end = (p + 9).min(v.toks.len());
     (p..end)
         .take_while(|&k| v.toks[k].shape == Shape::Word && !v.toks[k].in_region())
         .any(|k| v.toks[k].is(class::AUX))
@@ -1538,7 +1609,7 @@ pub(crate) fn content_end(v: &View<'_>, start: usize, hi: usize) -> usize {
                     && v.toks[i].span.end < v.toks[i + 1].span.start
             };
             let width = match v.tok_text(k) {
-                "--" | "\u{2014}" | "\u{2013}" => 1,
+                "--" | "\u{2014}" | "\u{2013}" | "\u{2015}" => 1,
                 // " - " typed for a dash
                 "-" if spaced(k) => 1,
                 "-" if v
@@ -2076,7 +2147,10 @@ pub(crate) fn np_left(v: &View<'_>, e: usize, lo: usize) -> Option<Np> {
             }
         } else {
             pt.shape == Shape::Number
-                || pt.is_punct('-') && p > lo && v.toks[p - 1].shape == Shape::Word
+                || pt.is_punct('-')
+                    && p > lo
+                    && v.toks[p - 1].shape == Shape::Word
+                    && v.toks[p - 1].span.end == pt.span.start
                 || pt.mark == Some(Role::Apostrophe)
                 || pt.is_punct('.') && p > lo && v.toks[p - 1].cap()
         };

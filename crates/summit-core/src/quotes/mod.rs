@@ -64,6 +64,8 @@ pub(crate) fn extract_text(
     let resolved = resolver.resolve_all(&found);
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| (found[i].span.start, found[i].span.end));
+    // A content of marks and punctuation alone (a stray "”") says nothing.
+    order.retain(|&i| found[i].span.slice(text).chars().any(char::is_alphanumeric));
     let slice = |s: Span| s.slice(text).to_owned();
     let mut quotes = Vec::with_capacity(found.len());
     for (n, &i) in order.iter().enumerate() {

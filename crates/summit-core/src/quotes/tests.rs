@@ -779,3 +779,67 @@ fn speakers_with_a_setting_reading_cues_and_gerunds_that_introduce_quotations() 
     // Without a quotation, a gerund after "of" reports nothing.
     assert!(run("They spoke of Okafor saying little.", &[]).is_empty());
 }
+
+#[test]
+fn a_name_and_a_colon_introduce_a_quotation_in_the_body() {
+    let text = "Title\n\nThe rivals differ. Okafor: “Our goal is to win.” Lind: “We aim to last.”\n\nPollsters agree - Ada Brook: “Call voters late.”\n\nFrom the report: “Longer surveys were more accurate.”";
+    let q = run(text, &[]);
+    let who: Vec<_> = q.iter().map(|q| (speaker_text(q), cue(q))).collect();
+    assert_eq!(
+        who,
+        [
+            (Some("Okafor"), Some(":")),
+            (Some("Lind"), Some(":")),
+            (Some("Ada Brook"), Some(":")),
+            (Some("the report"), Some(":")),
+        ],
+        "{q:#?}"
+    );
+    assert!(q.iter().all(|q| q.kind == QuoteKind::Direct));
+    // A label or a time is no speaker.
+    let text = "Title\n\nUpdate: “Nothing new.”\n\nTuesday: “Calm.”";
+    assert!(run(text, &[]).is_empty());
+}
+
+#[test]
+fn an_adverbial_after_the_cue_leaves_the_quotation_before_it_the_content() {
+    let text = "“I cannot believe how civil it is,” Okafor said 30 minutes into the debate.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(q[0].text, "I cannot believe how civil it is,");
+}
+
+#[test]
+fn addressees_with_a_show_and_infinitives_after_an_adverbial() {
+    let text = "Lind told NBC’s “Morning Show” that nobody would win.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(q[0].text, "nobody would win");
+    assert_eq!(
+        q[0].addressee.as_ref().map(|a| a.text.as_str()),
+        Some("NBC’s “Morning Show”")
+    );
+    let text = "Okafor tells his supporters at a rally to “go and vote” and then “stay.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert_eq!(q[0].text, "to “go and vote” and then “stay.”");
+}
+
+#[test]
+fn a_horizontal_bar_is_a_dash_and_a_content_of_marks_alone_is_dropped() {
+    let text = "When Lind noted that Okafor paid nothing ― as in past years ― Okafor boasted, “That makes me smart.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(q[0].text, "Okafor paid nothing");
+    assert_eq!(q[1].text, "That makes me smart.");
+    assert_eq!(speaker_text(&q[1]), Some("Okafor"));
+    for q in run(
+        "Okafor is describing as “unhinged” a rival’s post. She said ”.",
+        &[],
+    ) {
+        assert!(q.text.chars().any(char::is_alphanumeric), "{q:#?}");
+    }
+}
