@@ -157,6 +157,7 @@ pub(crate) fn find(v: &View<'_>, opts: Options) -> Vec<Found> {
     nominal_attributions(v, &mut out, &mut claimed);
     headline_attribution(v, &mut out, &mut claimed);
     colon_attributions(v, &mut out, &mut claimed);
+    as_characterisations(v, &mut out, &mut claimed);
     dash_attributions(v, &mut out, &mut claimed);
     continuations(v, &mut out, &mut claimed);
     out
@@ -414,6 +415,82 @@ fn colon_attributions(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) 
             continues: None,
             clause: None,
         });
+    }
+}
+
+/// A quoted characterisation after "as" with any verb: "Reid has gone after Trump as a
+/// “con artist”", "Trump openly admires Putin as a “strong leader”". The verb's subject
+/// is credited with the quoted words (a partial quote), the object and the quotation are
+/// the clause. The verb must have a subject and an object: "known as “…”" has neither.
+fn as_characterisations(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
+    for ri in 0..v.regions.len() {
+        if claimed[ri] {
+            continue;
+        }
+        let r = &v.regions[ri];
+        let o = r.toks.0;
+        if v.opened_region(o) != Some(ri) || o < 4 {
+            continue;
+        }
+        let lo = v.units[v.unit_of[o] as usize].start;
+        let mut a = o - 1;
+        if v.toks[a].is(class::DET) && a > lo {
+            a -= 1;
+        }
+        if !v.is_word(a, "as") || a < lo + 3 {
+            continue;
+        }
+        let verb_like = |k: usize| {
+            let w = &v.toks[k];
+            w.is_word()
+                && !w.cap()
+                && !w.in_region()
+                && !w.is(class::FUNCTION | class::DET | class::TIME)
+                && {
+                    let t = v.tok_text(k);
+                    t.ends_with("ed") || t.ends_with("es") || t.ends_with("ing") || t == "gone"
+                }
+                && !v.is_word(k, "known")
+        };
+        // The object: a pronoun or a noun phrase right before "as" (a noun phrase read
+        // leftwards may run into the verb: it starts after it).
+        let obj = if v.toks[a - 1].is(class::OBJ) {
+            Some(a - 1)
+        } else {
+            np_left(v, a - 1, lo)
+                .filter(|np| np.end == a && np.kind != NpKind::Pronoun)
+                .map(|np| {
+                    (np.start..np.head)
+                        .rev()
+                        .find(|&k| verb_like(k))
+                        .map_or(np.start, |k| k + 1)
+                })
+        };
+        let Some(obj) = obj.filter(|&s| s > lo + 1 && s < a) else {
+            continue;
+        };
+        // The verb, with a particle ("gone after"), after the subject and any auxiliaries.
+        let mut vb = obj - 1;
+        let particle = v.toks[vb].is(class::PREP) && !v.is_word(vb, "of") && vb > lo + 1;
+        if particle {
+            vb -= 1;
+        }
+        if !verb_like(vb) {
+            continue;
+        }
+        let mut g = vb;
+        while g > lo && v.toks[g - 1].is(class::AUX | class::ADV | class::NEG) {
+            g -= 1;
+        }
+        if g == lo {
+            continue;
+        }
+        let Some(subject) = np_left(v, g - 1, lo).filter(|np| np.end == g) else {
+            continue;
+        };
+        let hi = v.units[v.unit_of[o] as usize].end;
+        let e = content_end(v, obj, hi);
+        named_partials(v, (vb, obj), (obj, e), Source::Np(subject), out, claimed);
     }
 }
 
@@ -929,18 +1006,22 @@ fn attribute(
     // words: a partial quote, below.
     let from = inverted_source_end.unwrap_or(hit.b);
     let naming = hit.verb.has(frame::AS | frame::NAME);
+    // "what he called a “brazen breach” of U.N. resolutions": the free relative is the
+    // reported thing, and the clause starts with it.
+    let free_relative = match source {
+        Source::Np(np) if np.start > lo && np.end == g && v.is_word(np.start - 1, "what") => {
+            Some(np.start - 1)
+        }
+        _ => None,
+    };
     if naming {
         // "called Clinton a “disgrace”": each quoted phrase is a partial quote, and the
         // clause from the object on is what was reported.
         if let Some((mut s, e)) = object_quote(v, hit, from, hi) {
-            // "what he called a “brazen breach” of U.N. resolutions": the free relative
-            // is the reported thing.
-            if let Source::Np(np) = source {
-                if np.start > lo && np.end == g && v.is_word(np.start - 1, "what") {
-                    s = np.start - 1;
-                }
+            if let Some(w) = free_relative {
+                s = w;
             }
-            named_partials(v, hit, (s, e), source, out, claimed);
+            named_partials(v, (hit.a, hit.b), (s, e), source, out, claimed);
             return;
         }
     } else if let Some((s, e)) = object_quote(v, hit, from, hi) {
@@ -957,6 +1038,7 @@ fn attribute(
     }
     // A quoted phrase credited to the source: "dubbed it “reckless”", "warned of “…”".
     if !matches!(source, Source::None) || hit.verb.has(frame::AS | frame::NAME) {
+        let before = out.len();
         partial_after(
             v,
             hit,
@@ -966,6 +1048,15 @@ fn attribute(
             out,
             claimed,
         );
+        if let (Some(w), Some(f)) = (free_relative, out.get_mut(before)) {
+            let end = f.clause.map_or(f.span.end, |c| c.end).max(
+                v.toks
+                    .get(f.content.1 + 1)
+                    .filter(|t| t.mark == Some(Role::Close))
+                    .map_or(0, |t| t.span.end),
+            );
+            f.clause = Some(Span::new(v.toks[w].span.start, end));
+        }
     }
 }
 
@@ -1023,7 +1114,7 @@ fn object_quote(v: &View<'_>, hit: &CueHit, from: usize, hi: usize) -> Option<(u
 /// “utterly amoral”"), each a partial quote that carries the whole clause.
 fn named_partials(
     v: &View<'_>,
-    hit: &CueHit,
+    cue: (usize, usize),
     (s, e): (usize, usize),
     source: Source,
     out: &mut Vec<Found>,
@@ -1051,7 +1142,7 @@ fn named_partials(
                 kind: QuoteKind::Partial,
                 content: (inner_first(v, ri), inner_last(v, ri)),
                 span: r.region.inner,
-                cue: Some((hit.a, hit.b)),
+                cue: Some(cue),
                 source,
                 addressee: None,
                 continues: None,
@@ -1091,7 +1182,9 @@ fn partial_after(
                 source,
                 addressee: None,
                 continues: None,
-                clause: None,
+                // "warned of “grave consequences”": the words between the cue and the
+                // quotation belong to what was reported.
+                clause: (k > from).then(|| v.span(from, r.toks.1)),
             });
             return;
         }
@@ -1136,8 +1229,18 @@ fn according(
                 .iter()
                 .all(|t| t.is(class::CONJ | class::ADV) || t.is_punct(',')))
     {
-        // Content after the source: "According to X, CONTENT."
+        // Content after the source: "According to X, CONTENT." The source may go on
+        // ("According to a complaint filed by the SEC, the developers …"): the content
+        // starts after the comma that closes it.
         let mut s = np.end;
+        if s < hi && !v.toks[s].is_punct(',') {
+            if let Some(c) = (s..hi.min(s + 25))
+                .take_while(|&k| !v.toks[k].in_region() && !v.toks[k].is_punct(';'))
+                .find(|&k| v.toks[k].is_punct(','))
+            {
+                s = c;
+            }
+        }
         while s < hi && v.toks[s].is_punct(',') {
             s += 1;
         }
@@ -1685,6 +1788,19 @@ fn boundary_after_comma(
     if nt.in_region() {
         return false;
     }
+    // "… as a “strong leader,” comparing him …": after a quotation, a participle is the
+    // writer's.
+    let after_quotation = n >= 2
+        && (v.toks[n - 1].mark == Some(Role::Close)
+            || v.toks[n - 1].is_punct(',') && v.toks[n - 2].mark == Some(Role::Close));
+    if after_quotation
+        && nt.is_word()
+        && !nt.cap()
+        && nt.entry.is_none()
+        && v.tok_text(n).ends_with("ing")
+    {
+        return true;
+    }
     if let Some(h) = cue_at(v, n, hi, lex) {
         if h.form == Form::Ing || h.according {
             return true;
@@ -1756,6 +1872,26 @@ fn boundary_after_comma(
             if let Some(h) = cue_at(v, np.end, hi, lex) {
                 if h.form != Form::Ing && (h.b >= hi || v.toks[h.b].shape == Shape::Punct) {
                     return true;
+                }
+                // ", Trump told Fox that …", ", the mother of three replied, “…”": an
+                // attribution of its own, with its own content.
+                if matches!(h.form, Form::Past | Form::ThirdSingular) && np.kind != NpKind::Pronoun
+                {
+                    let mut k = h.b;
+                    if h.verb.has(frame::TELL) {
+                        if let Some(a) = np_right(v, k, hi) {
+                            k = a.end;
+                        }
+                    }
+                    let opens = |i: usize| v.opened_region(i).is_some();
+                    if k < hi
+                        && (v.is_word(k, "that")
+                            || v.toks[k].is_punct(':')
+                            || opens(k)
+                            || v.toks[k].is_punct(',') && opens(k + 1))
+                    {
+                        return true;
+                    }
                 }
             }
         }
