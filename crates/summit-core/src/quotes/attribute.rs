@@ -156,6 +156,7 @@ pub(crate) fn find(v: &View<'_>, opts: Options) -> Vec<Found> {
     }
     nominal_attributions(v, &mut out, &mut claimed);
     headline_attribution(v, &mut out, &mut claimed);
+    headline_quote(v, &mut out, &mut claimed);
     colon_attributions(v, &mut out, &mut claimed);
     as_characterisations(v, &mut out, &mut claimed);
     dash_attributions(v, &mut out, &mut claimed);
@@ -492,6 +493,102 @@ fn as_characterisations(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]
         let e = content_end(v, obj, hi);
         named_partials(v, (vb, obj), (obj, e), Source::Np(subject), out, claimed);
     }
+}
+
+/// A headline that credits a quotation to its subject: "Obama Sees ‘Personal Insult’ if
+/// Blacks Don't Rally", "Hillary Clinton Speaks ‘Directly To White People’", "A lesson
+/// from Loretta Lynch: ‘Be the voice that people hear.’". The subject is the capitalised
+/// words before the verb (or the name before the colon); what follows the verb is the
+/// content, as headline grammar has it. Only when nothing else in the headline was
+/// attributed.
+fn headline_quote(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
+    let end = v
+        .toks
+        .iter()
+        .position(|t| t.para != 0)
+        .unwrap_or(v.toks.len());
+    if end == v.toks.len() || out.iter().any(|f| f.content.0 < end) {
+        return;
+    }
+    let Some(first_region) = (0..end).find(|&k| {
+        v.opened_region(k)
+            .is_some_and(|ri| !claimed[ri] && v.regions[ri].toks.1 < end)
+    }) else {
+        return;
+    };
+    // A label opens some headlines: "The Latest: …", "Analysis: …".
+    let mut start = 0;
+    if let Some(c) = (1..first_region.min(4)).find(|&k| v.toks[k].is_punct(':')) {
+        if (0..c).any(|k| {
+            HEADLINE_LABELS
+                .iter()
+                .any(|w| v.tok_text(k).eq_ignore_ascii_case(w))
+        }) {
+            start = c + 1;
+        }
+    }
+    let lex = Lexicon::get();
+    let name_word = |k: usize| {
+        let t = &v.toks[k];
+        t.is_word() && t.cap() && !t.in_region() && !t.is(class::PRON | class::DET | class::CONJ)
+    };
+    // "Name: …" (a name right before the colon, after "from" or at the start).
+    let colon = (start + 1..first_region).find(|&k| v.toks[k].is_punct(':'));
+    let (source, cue, from) = if let Some(c) = colon {
+        let mut s = c;
+        while s > start && name_word(s - 1) && c - s < 5 {
+            s -= 1;
+        }
+        let opens = s == start || v.is_word(s - 1, "from");
+        if s == c || !opens {
+            return;
+        }
+        ((s, c), (c, c + 1), c + 1)
+    } else {
+        // "Subject Verb …": the first cue, or a verb in the third person, after a name.
+        let Some(i) = (start + 1..first_region).find(|&i| {
+            let t = &v.toks[i];
+            let w = v.tok_text(i);
+            t.is_word()
+                && !t.has(lex::POSSESSIVE)
+                && (cue_at(v, i, end, lex).is_some()
+                    || t.entry.is_none() && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+        }) else {
+            return;
+        };
+        if i - start > 5 || !(start..i).all(|k| name_word(k)) {
+            return;
+        }
+        ((start, i), (i, i + 1), i + 1)
+    };
+    let mut e = end;
+    while e > from && v.toks[e - 1].shape == Shape::Punct && !v.toks[e - 1].in_region() {
+        e -= 1;
+    }
+    if e <= from {
+        return;
+    }
+    let kind = kind_of(v, from, e, false);
+    if kind == QuoteKind::Indirect {
+        return;
+    }
+    let (content, span) = content_span(v, kind, from, e);
+    claim(v, claimed, content);
+    out.push(Found {
+        kind,
+        content,
+        span,
+        cue: Some(cue),
+        source: Source::Np(Np {
+            start: source.0,
+            end: source.1,
+            head: source.1 - 1,
+            kind: NpKind::Name,
+        }),
+        addressee: None,
+        continues: None,
+        clause: None,
+    });
 }
 
 /// Interview transcripts: a paragraph opened by a speaker's label in capitals and a colon

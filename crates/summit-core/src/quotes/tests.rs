@@ -843,3 +843,21 @@ fn a_horizontal_bar_is_a_dash_and_a_content_of_marks_alone_is_dropped() {
         assert!(q.text.chars().any(char::is_alphanumeric), "{q:#?}");
     }
 }
+
+#[test]
+fn a_headline_credits_its_quotation_to_its_subject() {
+    let text = "Okafor Sees ‘Personal Insult’ if Voters Stay Home.\n\nAda Okafor spoke on Monday.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert_eq!(q[0].text, "‘Personal Insult’ if Voters Stay Home");
+    assert_eq!(speaker_text(&q[0]), Some("Okafor"));
+    let text = "A lesson from Mara Lind: ‘Be the voice people hear.’\n\nLind spoke to students.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(speaker_text(&q[0]), Some("Mara Lind"));
+    // A quoted title with no subject and verb before it is no attribution.
+    let text = "‘Resetting’ the relations.\n\nThe talks went on.";
+    assert!(run(text, &[]).is_empty());
+}
