@@ -535,15 +535,25 @@ fn headline_quote(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
     // "Name: …" (a name right before the colon, after "from" or at the start).
     let colon = (start + 1..first_region).find(|&k| v.toks[k].is_punct(':'));
     let (source, cue, from) = if let Some(c) = colon {
-        let mut s = c;
-        while s > start && name_word(s - 1) && c - s < 5 {
-            s -= 1;
+        let name_before = |e: usize| {
+            let mut s = e;
+            while s > start && name_word(s - 1) && e - s < 8 {
+                s -= 1;
+            }
+            s
+        };
+        let mut s = name_before(c);
+        let mut e = c;
+        // "Obama on Climate Change: …": the name before the topic.
+        if s > start + 1 && (v.is_word(s - 1, "on") || v.is_word(s - 1, "about")) {
+            e = s - 1;
+            s = name_before(e);
         }
         let opens = s == start || v.is_word(s - 1, "from");
-        if s == c || !opens {
+        if s == e || !opens {
             return;
         }
-        ((s, c), (c, c + 1), c + 1)
+        ((s, e), (c, c + 1), c + 1)
     } else {
         // "Subject Verb …": the first cue, or a verb in the third person, after a name.
         let Some(i) = (start + 1..first_region).find(|&i| {
@@ -1092,7 +1102,9 @@ fn attribute(
         if kind == QuoteKind::Direct {
             let after = inverted_source_end.unwrap_or(hit.b);
             split_rest(v, after, hi, idx, out, claimed);
-        } else if let Some((s, e)) = paren {
+        } else if let Some((s, e)) =
+            paren.or_else(|| conjoined_quotation(v, inverted_source_end.unwrap_or(hit.b), hi))
+        {
             push_rest(v, (s, e), (hit.a, hit.b), idx, out, claimed);
         }
         return;
@@ -1391,6 +1403,35 @@ fn according(
             push_rest(v, (s, e), (hit.a, hit.b), idx, out, claimed);
         }
     }
+}
+
+/// A second quoted part joined after the attribution: in "Oz is “smart as hell,” Mosko
+/// wrote in an email, and “full of it.”", the words from the quotation after ", and" (or
+/// ", but", with an adverb: "and still “…”") to the content's end.
+fn conjoined_quotation(v: &View<'_>, from: usize, hi: usize) -> Option<(usize, usize)> {
+    let lex = Lexicon::get();
+    let limit = (from + 16).min(hi);
+    let mut k = from;
+    while k + 2 < limit {
+        let t = &v.toks[k];
+        if t.in_region() || t.is_punct('.') || t.is_punct(';') || t.is_punct(':') {
+            return None;
+        }
+        if t.is_word() && !t.cap() && k > from && cue_at(v, k, hi, lex).is_some() {
+            return None;
+        }
+        if t.is_punct(',') && (v.is_word(k + 1, "and") || v.is_word(k + 1, "but")) {
+            let mut q = k + 2;
+            if q < hi && v.toks[q].is(class::ADV) && !v.toks[q].in_region() {
+                q += 1;
+            }
+            let ri = v.opened_region(q)?;
+            let e = content_end(v, q, hi);
+            return (e > v.regions[ri].toks.1).then_some((q, e));
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The rest of an attribution's content (`s..e`, after a parenthetical cue or an inner

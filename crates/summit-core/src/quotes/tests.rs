@@ -861,3 +861,15 @@ fn a_headline_credits_its_quotation_to_its_subject() {
     let text = "‘Resetting’ the relations.\n\nThe talks went on.";
     assert!(run(text, &[]).is_empty());
 }
+
+#[test]
+fn a_quotation_joined_after_the_attribution_shares_it() {
+    let text =
+        "Okafor is “smart as a whip,” Lind wrote in an email to a colleague, and “never wrong.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert_eq!(q[1].text, "never wrong.");
+    assert!(q.iter().all(|q| speaker_text(q) == Some("Lind")), "{q:#?}");
+    assert_eq!(cue(&q[1]), Some("wrote"));
+}
