@@ -1109,6 +1109,20 @@ fn attribute(
         }
         return;
     }
+    // "During his years in office, he said, most voters …": the words after a
+    // parenthetical cue are the content when those before it are a fronted phrase.
+    if let Some((s, e)) = paren {
+        let kind = kind_of(v, s, e, false);
+        out.push(Found::claiming(
+            v,
+            claimed,
+            kind,
+            (s, e),
+            (hit.a, hit.b),
+            source,
+        ));
+        return;
+    }
     // A verb of saying with an object holding a quoted fragment: "denied the “false” claims"
     // (mixed). A verb that names its object with quoted words ("called the judge a
     // “hater”", "described the attack as “a sobering reminder”") credits only the quoted
@@ -1235,6 +1249,19 @@ fn named_partials(
     let s = (s..first_region)
         .rfind(|&k| v.is_word(k, "to"))
         .map_or(s, |k| k + 1);
+    // "… as a “disgrace” after she attacked …": a subordinate clause after the quoted
+    // words is the writer's.
+    let e = (first_region..e)
+        .find(|&k| {
+            let t = &v.toks[k];
+            !t.in_region()
+                && t.is(class::SUB)
+                && !v.is_word(k, "as")
+                && !v.is_word(k, "that")
+                && k + 1 < e
+                && v.toks[k + 1].is(class::PRON | class::DET)
+        })
+        .unwrap_or(e);
     let ((cs, ce), clause) = content_span(v, QuoteKind::Mixed, s, e);
     let mut k = cs;
     while k <= ce {
@@ -1273,6 +1300,7 @@ fn partial_after(
     claimed: &mut [bool],
 ) {
     let mut k = from;
+    let mut preps = 0;
     let limit = (k + 8).min(hi);
     while k < limit {
         let t = &v.toks[k];
@@ -1297,8 +1325,14 @@ fn partial_after(
             });
             return;
         }
+        // "sings to Clinton in a preview clip of ‘The 411’": past a second preposition
+        // the quotation names something else.
+        if t.is(class::PREP) && !v.is_word(k, "as") {
+            preps += 1;
+        }
         if t.shape == Shape::Punct && !matches!(t.ch, '-')
             || t.is(class::SUB) && !v.is_word(k, "as")
+            || preps > 1
         {
             return;
         }
@@ -1515,12 +1549,22 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
                 if v.toks[np.end - 1].has(lex::POSSESSIVE) {
                     if let Some(ri) = v.opened_region(np.end) {
                         let close = v.regions[ri].toks.1;
-                        if close + 1 < hi && v.is_word(close + 1, "that") {
+                        // "… “Morning Joe” on Friday that"
+                        let mut t = close + 1;
+                        while t < hi
+                            && (v.toks[t].is(class::TIME)
+                                || v.is_word(t, "on")
+                                    && t + 1 < hi
+                                    && v.toks[t + 1].is(class::TIME))
+                        {
+                            t += 1;
+                        }
+                        if t < hi && v.is_word(t, "that") {
                             addressee = Some(Np {
                                 end: close + 1,
                                 ..np
                             });
-                            p = close + 1;
+                            p = t;
                         }
                     }
                 }
@@ -1537,6 +1581,14 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
         }
         if t.is(class::TIME) || t.is(class::ADV) && !t.is(class::SUB) && !v.is_word(p, "yet") {
             p += 1;
+            continue;
+        }
+        // "said this weekend he would …", "said last week that …"
+        if (v.is_word(p, "this") || v.is_word(p, "last") || v.is_word(p, "next"))
+            && p + 1 < hi
+            && v.toks[p + 1].is(class::TIME)
+        {
+            p += 2;
             continue;
         }
         // ", however, that …": a parenthetical adverb between commas.
@@ -2086,8 +2138,13 @@ fn left_content(
         s += 1;
     }
     if parenthetical {
-        // "Perhaps, he said, this …": the words before the cue start the content.
-        return (s < e).then_some((s, e));
+        // "Perhaps, he said, this …": the words before the cue start the content; a
+        // fronted phrase alone ("During his years in office, he said, …") does not.
+        let bare_phrase = v.toks[s].is(class::PREP)
+            && !v.toks[s..e]
+                .iter()
+                .any(|t| t.in_region() || t.is(class::AUX | class::PRON | class::NEG));
+        return (s < e && !bare_phrase).then_some((s, e));
     }
     if let Some(c) = (s..(s + 3).min(e)).find(|&k| v.toks[k].is_punct(',')) {
         if (s..c).all(|k| {

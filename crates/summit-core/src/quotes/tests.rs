@@ -873,3 +873,28 @@ fn a_quotation_joined_after_the_attribution_shares_it() {
     assert!(q.iter().all(|q| speaker_text(q) == Some("Lind")), "{q:#?}");
     assert_eq!(cue(&q[1]), Some("wrote"));
 }
+
+#[test]
+fn adverbials_and_subordinate_clauses_at_the_edges_of_content() {
+    // A time adverbial after the cue is not content.
+    let q = run("Okafor said this weekend he would stay.", &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].text, "he would stay");
+    // A fronted phrase before a parenthetical cue is not content.
+    let text = "During his years in office, Okafor said, most voters came to trust “the plan.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert!(q[0].text.starts_with("most voters"), "{q:#?}");
+    // A subordinate clause after a naming clause's quotation is the writer's.
+    let text = "Lind described Okafor as a “disgrace” after she attacked the police.";
+    let q = run(text, &[]);
+    assert_eq!(clause(&q[0]), Some("Okafor as a “disgrace”"));
+    // The show an addressee hosts, and a date before "that".
+    let text = "Lind told NBC’s “Morning Show” on Friday that the count was fair.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].text, "the count was fair");
+    // Past a second preposition, a quotation after the cue names something else.
+    let text = "Ada Brook sings to Okafor in a preview clip of “The Show.”";
+    assert!(run(text, &[]).is_empty());
+}
