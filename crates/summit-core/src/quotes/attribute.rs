@@ -566,7 +566,7 @@ fn headline_quote(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
         }) else {
             return;
         };
-        if i - start > 5 || !(start..i).all(|k| name_word(k)) {
+        if i - start > 5 || !(start..i).all(name_word) {
             return;
         }
         ((start, i), (i, i + 1), i + 1)
