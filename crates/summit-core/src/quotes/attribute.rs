@@ -1738,7 +1738,11 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
     {
         if v.is_word(p, "to") { p } else { p + 1 }
     } else if verb.has(frame::BARE) && clause_start(v, p)
-        || hit.broad && verb.has(frame::OBJ) && np_right(v, p, hi).is_some()
+        || hit.broad
+            && verb.has(frame::OBJ)
+            && np_right(v, p, hi).is_some()
+            // "condemned the test as “provocative”": the naming reading, below.
+            && !(verb.has(frame::AS | frame::NAME) && object_quote(v, hit, p, hi).is_some())
     {
         p
     } else {
@@ -1748,6 +1752,15 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
         return None;
     }
     let mut end = content_end(v, start, hi);
+    // A noun-phrase content (attitudes: "announcing the pick, the union called …") ends
+    // at its comma.
+    let object_content =
+        !that && !introduced && !verb.has(frame::BARE | frame::INF | frame::ASK) && hit.broad;
+    if object_content {
+        if let Some(c) = (start..end).find(|&k| v.toks[k].is_punct(',') && !v.toks[k].in_region()) {
+            end = c;
+        }
+    }
     if end <= start {
         return None;
     }

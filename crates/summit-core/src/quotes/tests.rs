@@ -898,3 +898,23 @@ fn adverbials_and_subordinate_clauses_at_the_edges_of_content() {
     let text = "Ada Brook sings to Okafor in a preview clip of “The Show.”";
     assert!(run(text, &[]).is_empty());
 }
+
+#[test]
+fn with_attitudes_naming_verbs_keep_their_clause_and_objects_end_at_their_comma() {
+    let opts = Options { attitudes: true };
+    let text = "Okafor condemned the test as “reckless” on Friday.";
+    let q = run_with(text, &[], opts).quotes;
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Partial);
+    assert_eq!(clause(&q[0]), Some("the test as “reckless”"));
+    let text = "Announcing the pick, the union called Okafor a “champion” of workers.";
+    let q = run_with(text, &[], opts).quotes;
+    assert!(
+        q.iter().all(|q| !q.text.contains("the union")),
+        "an object content runs over its comma: {q:#?}"
+    );
+    assert!(
+        q.iter()
+            .any(|q| q.kind == QuoteKind::Partial && q.text == "champion")
+    );
+}
