@@ -174,6 +174,25 @@ def test_bad_inputs_fail_the_same_way_on_every_surface(
     assert local[-1]["error"]["kind"] == "io"
 
 
+def test_attitudes_reach_every_surface(summit_bin: Path, server: Server, tmp_path: Path) -> None:
+    text = (
+        "Trade talks in Lagos\n\n"
+        "Chidi Okafor fears that the talks will fail. "
+        "The delegations will meet again on Monday, a spokeswoman said.\n"
+    )
+    path = tmp_path / "lagos.txt"
+    path.write_text(text, encoding="utf-8")
+    for args, attitudes, cues in [((), False, ["said"]), (("--attitudes",), True, ["fears", "said"])]:
+        _, local = run_cli(summit_bin, *args, path)
+        _, remote = run_cli(summit_bin, *args, "--remote", server.url, path)
+        py_doc = with_offsets(
+            summit_core.analyze(text, id=str(path), attitudes=attitudes).to_dict(),
+            code_points_to_bytes(text),
+        )
+        assert local == remote == [py_doc]
+        assert [q["cue"]["text"] for q in py_doc["quotes"]] == cues
+
+
 def test_server_stops_cleanly_on_sigterm(summit_bin: Path) -> None:
     server = Server(summit_bin)
     code, stderr = server.terminate()

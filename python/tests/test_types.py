@@ -17,6 +17,14 @@ ARTICLE = (
     "\u201cWe had a frank conversation,\u201d the first president told reporters.\n"
 )
 
+# A belief ("fears that …") next to a statement ("… said"): only attitudes=True reports
+# the belief.
+ATTITUDES = (
+    "Trade talks in Lagos\n\n"
+    "Chidi Okafor fears that the talks will fail. "
+    "The delegations will meet again on Monday, a spokeswoman said.\n"
+)
+
 
 def every_object(doc: summit_core.Document) -> list[object]:
     objects: list[object] = [doc, *doc.paragraphs, *doc.removed, *doc.entities, *doc.quotes]
@@ -120,6 +128,23 @@ def test_batch_respects_options() -> None:
     results = summit_core.analyze_batch([ARTICLE, b"Gen\xe8ve\n\ntalks"], max_bytes=50, lossy=True)
     assert isinstance(results[0], summit_core.InputTooLargeError)
     assert isinstance(results[1], summit_core.Document)
+
+
+def test_attitudes_are_reported_only_when_asked() -> None:
+    def cues(doc: summit_core.Document | summit_core.SummitError) -> list[str]:
+        assert isinstance(doc, summit_core.Document), doc
+        return [q.cue.text for q in doc.quotes if q.cue is not None]
+
+    assert cues(summit_core.analyze(ATTITUDES)) == ["said"]
+    doc = summit_core.analyze(ATTITUDES, attitudes=True)
+    assert cues(doc) == ["fears", "said"]
+    belief = doc.quotes[0]
+    assert belief.kind == "indirect" and ATTITUDES[belief.start : belief.end] == "the talks will fail"
+    assert belief.speaker is not None and belief.speaker.name == "Chidi Okafor"
+    batch = summit_core.analyze_batch([ATTITUDES, ATTITUDES])
+    assert [cues(d) for d in batch] == [["said"], ["said"]]
+    batch = summit_core.analyze_batch([ATTITUDES, ATTITUDES], attitudes=True)
+    assert [cues(d) for d in batch] == [["fears", "said"], ["fears", "said"]]
 
 
 def test_batch_is_sequential_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use rayon::prelude::*;
-use summit_core::{Analyzer, Document, Limits, Options};
+use summit_core::{Analyzer, Document, Limits, Options, quotes};
 
 use crate::error::{Error, ErrorLine};
 use crate::pretty;
@@ -39,6 +39,11 @@ pub struct Args {
         conflicts_with = "remote"
     )]
     without_entity_rules: Vec<String>,
+    /// Also report attributed beliefs, wishes, intentions and findings ("Okafor fears
+    /// that …", "the poll shows …") and noun-phrase contents ("denied the allegations") as
+    /// indirect or mixed quotes. Works with `--remote` too.
+    #[arg(long)]
+    attitudes: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -103,10 +108,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .with_entity_options(crate::eval::ner::entity_options(
                 &args.without_entity_rules,
                 &[],
-            )?);
+            )?)
+            .with_quote_options(quotes::Options {
+                attitudes: args.attitudes,
+            });
             analyze_local(&analyzer, &inputs, &mut out)?;
         }
-        Some(url) => analyze_remote(url, args.lossy, &inputs, &mut out)?,
+        Some(url) => analyze_remote(url, args.lossy, args.attitudes, &inputs, &mut out)?,
     }
     out.writer.flush()?;
     Ok(if out.failed {
@@ -142,6 +150,7 @@ fn analyze_local(analyzer: &Analyzer, inputs: &[Input], out: &mut Output<'_>) ->
 fn analyze_remote(
     url: &str,
     lossy: bool,
+    attitudes: bool,
     inputs: &[Input],
     out: &mut Output<'_>,
 ) -> anyhow::Result<()> {
@@ -162,7 +171,7 @@ fn analyze_remote(
                     let id = input.id.clone();
                     tokio::spawn(async move {
                         let bytes = bytes?;
-                        Ok::<_, Error>(client.analyze(&id, bytes, lossy).await?)
+                        Ok::<_, Error>(client.analyze(&id, bytes, lossy, attitudes).await?)
                     })
                 })
                 .collect();

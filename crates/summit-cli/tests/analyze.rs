@@ -10,6 +10,12 @@ const ARTICLE: &str = "Leaders meet in Geneva\n\n\
     GENEVA \u{2014} The two presidents met for four hours on Wednesday.\n\n\
     \u{201c}We had a frank conversation,\u{201d} the first president told reporters.\n";
 
+/// A belief ("fears that …") next to a statement ("… said"): only `--attitudes` reports
+/// the belief.
+const ATTITUDES: &str = "Trade talks in Lagos\n\n\
+    Chidi Okafor fears that the talks will fail. \
+    The delegations will meet again on Monday, a spokeswoman said.\n";
+
 fn summit() -> Command {
     Command::new(env!("CARGO_BIN_EXE_summit"))
 }
@@ -136,6 +142,35 @@ fn options_reach_the_core() {
         .output()
         .unwrap();
     assert_eq!(lines(&small)[0]["error"]["kind"], "too_large");
+}
+
+#[test]
+fn attitudes_are_reported_only_when_asked() {
+    let dir = scratch("attitudes");
+    let path = dir.join("lagos.txt");
+    std::fs::write(&path, ATTITUDES).unwrap();
+    let cues = |args: &[&str]| -> Vec<String> {
+        let out = summit().args(args).arg(&path).output().unwrap();
+        assert!(out.status.success());
+        lines(&out)[0]["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["cue"]["text"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(cues(&["analyze"]), ["said"]);
+    assert_eq!(cues(&["analyze", "--attitudes"]), ["fears", "said"]);
+
+    let out = summit()
+        .args(["analyze", "--attitudes"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let quote = &lines(&out)[0]["quotes"][0];
+    assert_eq!(quote["kind"], "indirect");
+    assert_eq!(quote["text"], "the talks will fail");
+    assert_eq!(quote["speaker"]["name"], "Chidi Okafor");
 }
 
 #[test]

@@ -25,13 +25,15 @@ impl Client {
         Ok(Client { inner })
     }
 
-    /// Analyses one input on the server. A refused input comes back as
+    /// Analyses one input on the server, with invalid UTF-8 replaced when `lossy_utf8` and
+    /// attitudes reported as quotes when `attitudes`. A refused input comes back as
     /// [`Error::Rejected`] with the core's kind and message.
     pub async fn analyze(
         &mut self,
         id: &str,
         content: Vec<u8>,
         lossy_utf8: bool,
+        attitudes: bool,
     ) -> Result<Document> {
         let response = self
             .inner
@@ -39,6 +41,7 @@ impl Client {
                 id: id.to_owned(),
                 content,
                 lossy_utf8,
+                attitudes,
             })
             .await?
             .into_inner();

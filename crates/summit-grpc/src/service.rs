@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use summit_core::{Analyzer, Limits, Options};
+use summit_core::{Analyzer, Limits, Options, quotes};
 use tonic::{Request, Response, Status};
 
 use crate::convert;
@@ -14,32 +14,36 @@ use crate::pb::{self, analyze_result};
 /// fans out on rayon from there) and never on the async executor's threads.
 #[derive(Debug, Clone)]
 pub struct AnalyzerService {
-    strict: Arc<Analyzer>,
-    lossy: Arc<Analyzer>,
+    /// One analyzer per combination of the request's options, built once:
+    /// `analyzers[lossy_utf8][attitudes]`. Each holds only options (the models are shared
+    /// by the process), so four cost nothing.
+    analyzers: Arc<[[Analyzer; 2]; 2]>,
 }
 
 impl AnalyzerService {
     pub fn new(limits: Limits) -> Self {
-        let analyzer = |lossy_utf8| Arc::new(Analyzer::new(Options { limits, lossy_utf8 }));
+        let analyzer = |lossy_utf8, attitudes| {
+            Analyzer::new(Options { limits, lossy_utf8 })
+                .with_quote_options(quotes::Options { attitudes })
+        };
         AnalyzerService {
-            strict: analyzer(false),
-            lossy: analyzer(true),
+            analyzers: Arc::new(
+                [false, true]
+                    .map(|lossy| [false, true].map(|attitudes| analyzer(lossy, attitudes))),
+            ),
         }
     }
 
-    fn analyzer(&self, lossy_utf8: bool) -> &Arc<Analyzer> {
-        if lossy_utf8 {
-            &self.lossy
-        } else {
-            &self.strict
-        }
+    /// The analyzer for the request's options.
+    fn analyzer(&self, request: &pb::AnalyzeRequest) -> &Analyzer {
+        &self.analyzers[usize::from(request.lossy_utf8)][usize::from(request.attitudes)]
     }
 
     fn analyze_one(
         &self,
         request: &pb::AnalyzeRequest,
     ) -> Result<pb::Document, summit_core::Error> {
-        self.analyzer(request.lossy_utf8)
+        self.analyzer(request)
             .analyze(&request.id, &request.content)
             .map(pb::Document::from)
     }

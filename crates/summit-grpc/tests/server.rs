@@ -17,6 +17,12 @@ const ARTICLE: &str = "Leaders meet in Geneva\n\n\
     GENEVA (Wire) \u{2014} The two presidents met for four hours on Wednesday.\n\n\
     \u{201c}We had a frank conversation,\u{201d} the first president told reporters.\n";
 
+/// A belief ("fears that …") next to a statement ("… said"): only the `attitudes` option
+/// reports the belief.
+const ATTITUDES: &str = "Trade talks in Lagos\n\n\
+    Chidi Okafor fears that the talks will fail. \
+    The delegations will meet again on Monday, a spokeswoman said.\n";
+
 struct Running {
     addr: SocketAddr,
     stop: oneshot::Sender<()>,
@@ -78,6 +84,7 @@ fn request(id: &str, content: &[u8]) -> pb::AnalyzeRequest {
         id: id.to_owned(),
         content: content.to_vec(),
         lossy_utf8: false,
+        attitudes: false,
     }
 }
 
@@ -109,7 +116,7 @@ async fn a_good_article_comes_back_as_the_core_document() {
     let server = Running::default().await;
     let mut client = Client::connect(server.url()).await.unwrap();
     let doc = client
-        .analyze("geneva", ARTICLE.as_bytes().to_vec(), false)
+        .analyze("geneva", ARTICLE.as_bytes().to_vec(), false, false)
         .await
         .expect("analysis succeeds");
     let local = summit_core::analyze("geneva", ARTICLE.as_bytes()).unwrap();
@@ -163,6 +170,7 @@ async fn lossy_decoding_is_per_request() {
             id: "lossy".into(),
             content,
             lossy_utf8: true,
+            attitudes: false,
         })
         .await
         .expect("lossy decoding accepts invalid UTF-8")
@@ -170,6 +178,62 @@ async fn lossy_decoding_is_per_request() {
         .document
         .unwrap();
     assert!(doc.warnings.iter().any(|w| w.contains("U+FFFD")));
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn attitudes_are_per_request() {
+    let server = Running::default().await;
+    let mut raw = server.raw_client().await;
+    let cues = |doc: &pb::Document| -> Vec<String> {
+        doc.quotes
+            .iter()
+            .map(|q| q.cue.as_ref().unwrap().text.clone())
+            .collect()
+    };
+    let mut with_attitudes = request("lagos", ATTITUDES.as_bytes());
+    with_attitudes.attitudes = true;
+    for (request, expected) in [
+        (request("lagos", ATTITUDES.as_bytes()), &["said"][..]),
+        (with_attitudes.clone(), &["fears", "said"][..]),
+    ] {
+        let doc = raw
+            .analyze(request)
+            .await
+            .unwrap()
+            .into_inner()
+            .document
+            .unwrap();
+        assert_eq!(cues(&doc), expected);
+    }
+    // The same in a batch, request by request, and through the client.
+    let results = raw
+        .analyze_batch(pb::AnalyzeBatchRequest {
+            requests: vec![request("plain", ATTITUDES.as_bytes()), with_attitudes],
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .results;
+    let counts: Vec<usize> = results
+        .iter()
+        .map(|r| match r.result.as_ref().unwrap() {
+            analyze_result::Result::Document(doc) => doc.quotes.len(),
+            analyze_result::Result::Error(err) => panic!("{err:?}"),
+        })
+        .collect();
+    assert_eq!(counts, [1, 2]);
+    let mut client = Client::connect(server.url()).await.unwrap();
+    let doc = client
+        .analyze("lagos", ATTITUDES.as_bytes().to_vec(), false, true)
+        .await
+        .unwrap();
+    let local = summit_core::Analyzer::default()
+        .with_quote_options(summit_core::quotes::Options { attitudes: true })
+        .analyze("lagos", ATTITUDES.as_bytes())
+        .unwrap();
+    assert_eq!(doc, local, "the option reaches the core");
+    assert_eq!(doc.quotes[0].cue.as_ref().unwrap().text, "fears");
     server.shutdown().await;
 }
 

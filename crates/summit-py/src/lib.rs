@@ -15,37 +15,41 @@ mod input;
 mod parallel;
 mod types;
 
-use summit_core::{Analyzer, Limits, Options};
+use summit_core::{Analyzer, Limits, Options, quotes};
 
 use crate::errors::to_py_err;
 use crate::input::Input;
 use crate::types::Document;
 
-fn analyzer(lossy: bool, max_bytes: Option<usize>) -> Analyzer {
+fn analyzer(lossy: bool, max_bytes: Option<usize>, attitudes: bool) -> Analyzer {
     Analyzer::new(Options {
         limits: Limits {
             max_input_bytes: max_bytes.unwrap_or(Limits::DEFAULT_MAX_INPUT_BYTES),
         },
         lossy_utf8: lossy,
     })
+    .with_quote_options(quotes::Options { attitudes })
 }
 
 /// Analyses one article.
 ///
 /// `text` is a `str` (offsets are then code-point indices into it) or `bytes` (byte
-/// offsets). Raises a `SummitError` subclass when the input cannot be analysed.
+/// offsets). `attitudes=True` also reports attributed beliefs, wishes, intentions and
+/// findings ("Okafor fears that …") as quotes. Raises a `SummitError` subclass when the
+/// input cannot be analysed.
 #[pyfunction]
-#[pyo3(signature = (text, id = None, *, lossy = false, max_bytes = None))]
+#[pyo3(signature = (text, id = None, *, lossy = false, max_bytes = None, attitudes = false))]
 fn analyze(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     id: Option<String>,
     lossy: bool,
     max_bytes: Option<usize>,
+    attitudes: bool,
 ) -> PyResult<Document> {
     let input = Input::extract(text)?;
     let id = id.unwrap_or_default();
-    let analyzer = analyzer(lossy, max_bytes);
+    let analyzer = analyzer(lossy, max_bytes, attitudes);
     let result = parallel::release_gil(py, || analyzer.analyze(&id, input.bytes()));
     match result {
         Ok(doc) => Document::new(py, doc, &input.offsets()),
@@ -58,13 +62,14 @@ fn analyze(
 /// Returns one entry per input, in input order: the `Document`, or the `SummitError`
 /// (not raised) for an input that cannot be analysed.
 #[pyfunction]
-#[pyo3(signature = (texts, ids = None, *, lossy = false, max_bytes = None))]
+#[pyo3(signature = (texts, ids = None, *, lossy = false, max_bytes = None, attitudes = false))]
 fn analyze_batch(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     ids: Option<Vec<String>>,
     lossy: bool,
     max_bytes: Option<usize>,
+    attitudes: bool,
 ) -> PyResult<Vec<Py<PyAny>>> {
     if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(
@@ -91,7 +96,7 @@ fn analyze_batch(
         .map(String::as_str)
         .zip(inputs.iter().map(Input::bytes))
         .collect();
-    let analyzer = analyzer(lossy, max_bytes);
+    let analyzer = analyzer(lossy, max_bytes, attitudes);
     let results = parallel::release_gil(py, || parallel::analyze_batch(&analyzer, &pairs));
     results
         .into_iter()

@@ -43,8 +43,13 @@ def analyze(
     *,
     lossy: bool = False,
     max_bytes: int | None = None,
+    attitudes: bool = False,
 ) -> Document:
-    """Analyses one article; raises a ``SummitError`` subclass when it cannot."""
+    """Analyses one article; raises a ``SummitError`` subclass when it cannot.
+
+    ``attitudes=True`` also reports attributed beliefs, wishes, intentions and findings
+    ("Okafor fears that …", "the poll shows …") as indirect or mixed quotes.
+    """
 
 def analyze_batch(
     texts: Iterable[str | bytes],
@@ -52,8 +57,12 @@ def analyze_batch(
     *,
     lossy: bool = False,
     max_bytes: int | None = None,
+    attitudes: bool = False,
 ) -> list[Document | SummitError]:
-    """Analyses many articles in parallel; one entry per input, in input order."""
+    """Analyses many articles in parallel; one entry per input, in input order.
+
+    The options are those of ``analyze``.
+    """
 
 def _after_fork_in_child() -> None: ...
 
