@@ -817,6 +817,11 @@ fn cue_at(v: &View<'_>, i: usize, hi: usize, lex: &'static Lexicon) -> Option<Cu
     None
 }
 
+/// Determiners that stand for people as a subject ("Yet another said", "Many argue").
+const STANDING_DETERMINERS: [&str; 7] = [
+    "another", "others", "many", "some", "several", "both", "most",
+];
+
 /// Whether the cue word is used as a verb here (not "a statement", "his claims").
 fn verbal(v: &View<'_>, hit: &CueHit) -> bool {
     let i = hit.a;
@@ -825,7 +830,9 @@ fn verbal(v: &View<'_>, hit: &CueHit) -> bool {
     });
     if let Some(p) = prev {
         let pt = &v.toks[p];
-        if pt.is(class::DET | class::POSS) && !pt.is(class::PRON) || pt.has(lex::POSSESSIVE) {
+        if (pt.is(class::DET | class::POSS) && !pt.is(class::PRON) || pt.has(lex::POSSESSIVE))
+            && !STANDING_DETERMINERS.iter().any(|w| v.is_word(p, w))
+        {
             return false;
         }
         // "the said agreement", "a so-called"
@@ -1001,6 +1008,9 @@ fn attribute(
                     || n.mark.is_some()
                     // "“…,” said Carly Fiorina during the debate"
                     || n.is(class::PREP) && !v.is_word(np.end, "of") && !n.cap()
+                    // "“…,” said a GOP data expert who has worked for …"
+                    || is_close_mark_before(v, g - 1)
+                        && (v.is_word(np.end, "who") || v.is_word(np.end, "whose"))
             }
         });
         // "Ayrault, the foreign minister of France, said North Korea's latest “…”": a
@@ -1028,9 +1038,11 @@ fn attribute(
                 }
             }
         }
-    } else if let Some(np) =
-        np_right(v, hit.b, hi).filter(|_| g == lo && hit.verb.has(frame::QUOTE))
-    {
+    } else if let Some(np) = np_right(v, hit.b, hi).filter(|_| {
+        // "But, said Solovey, “…”": only a conjunction and a comma before it.
+        let opens = (lo..g).all(|k| v.toks[k].is(class::CONJ) || v.toks[k].is_punct(','));
+        opens && hit.verb.has(frame::QUOTE)
+    }) {
         // Unit-initial inverted cue: "Said the minister: …" (rare).
         source = Source::Np(np);
     }
@@ -1038,11 +1050,13 @@ fn attribute(
         Source::Np(np) if np.start >= hit.b => Some(np.end),
         _ => None,
     };
-    // "Said Ellis: “…”"
+    // "Said Ellis: “…”", "Said Comey, “…”"
     if let Some(e) = inverted_source_end {
         if content_left.is_none()
             && e + 1 < hi
-            && v.toks[e].is_punct(':')
+            && (v.toks[e].is_punct(':')
+                || v.toks[e].is_punct(',')
+                    && (lo..g).all(|k| v.toks[k].is(class::CONJ) || v.toks[k].is_punct(',')))
             && v.opened_region(e + 1).is_some()
         {
             let ri = v.toks[e + 1].region as usize;
@@ -2204,10 +2218,15 @@ fn parenthetical_rest(v: &View<'_>, from: usize, hi: usize) -> Option<(usize, us
     if k + 1 >= hi || !(v.toks[k].is_punct(',') || v.toks[k].is_punct('\u{2014}')) {
         return None;
     }
-    let s = k + 1;
+    // "It's a reminder, Rogers said, that “…”"
+    let s = if v.is_word(k + 1, "that") && k + 2 < hi {
+        k + 2
+    } else {
+        k + 1
+    };
     let t = &v.toks[s];
     if t.in_region() {
-        return None;
+        return (s > k + 1).then(|| (s, content_end(v, s, hi)));
     }
     if t.shape != Shape::Word && t.shape != Shape::Number
         || t.is(class::CONJ | class::PREP | class::ADV) && !v.is_word(s, "but")
@@ -2425,6 +2444,15 @@ pub(crate) fn np_left(v: &View<'_>, e: usize, lo: usize) -> Option<Np> {
             end: e + 1,
             head: e,
             kind: NpKind::Pronoun,
+        });
+    }
+    // "Yet another said", "Others say", "Many argue": a determiner standing for people.
+    if STANDING_DETERMINERS.iter().any(|w| v.is_word(e, w)) {
+        return Some(Np {
+            start: e,
+            end: e + 1,
+            head: e,
+            kind: NpKind::Description,
         });
     }
     let mut k = e;

@@ -918,3 +918,25 @@ fn with_attitudes_naming_verbs_keep_their_clause_and_objects_end_at_their_comma(
             .any(|q| q.kind == QuoteKind::Partial && q.text == "champion")
     );
 }
+
+#[test]
+fn inverted_sources_with_a_relative_clause_a_conjunction_or_a_determiner() {
+    let text =
+        "“It will be hard to do quickly,” said a data expert who has worked for two campaigns.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(speaker_text(&q[0]), Some("a data expert"));
+    let q = run("But, said Okafor, “I will not fight.”", &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(speaker_text(&q[0]), Some("Okafor"));
+    assert_eq!(q[0].text, "I will not fight.");
+    let q = run("Yet another said, “The race is open.”", &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(speaker_text(&q[0]), Some("another"));
+    let text = "It is a reminder, Lind said, that “winning is not everything.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(q[1].text, "winning is not everything.");
+    assert_eq!(cue(&q[0]), cue(&q[1]));
+}
