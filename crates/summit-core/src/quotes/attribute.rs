@@ -986,6 +986,14 @@ fn attribute(
         if right.is_none_or(|r| r.introduced || !r.that) {
             content_left = left_content(v, np.start, lo, first_in_unit, out, paren.is_some());
         }
+        // "The day after the primary, Ducey called the long lines “unacceptable”": a
+        // naming verb's content is its object.
+        if hit.verb.has(frame::AS | frame::NAME)
+            && object_quote(v, hit, hit.b, hi).is_some()
+            && content_left.is_some_and(|(s, e)| kind_of(v, s, e, false) != QuoteKind::Direct)
+        {
+            content_left = None;
+        }
         // Content on both sides: the right side wins unless the left is a quotation and
         // the right is no that-clause ("“…,” she said several months later, and …").
         if let (Some((s, e)), Some(r)) = (content_left, right) {
@@ -1208,10 +1216,14 @@ fn object_quote(v: &View<'_>, hit: &CueHit, from: usize, hi: usize) -> Option<(u
         return None;
     }
     let t = &v.toks[from];
+    let naming = verb.has(frame::AS | frame::NAME);
     let object = t.is(class::OBJ) && !v.is_word(from, "us")
-        // "called half of his supporters “…”", "rated 32% of claims as “…”"
-        || verb.has(frame::AS | frame::NAME)
-            && (t.is(class::DET | class::NUM) && !t.is(class::PREP) || t.shape == Shape::Number)
+        // "called half of his supporters “…”", "rated 32% of claims as “…”", "called what
+        // she witnessed “terrible”"
+        || naming
+            && (t.is(class::DET | class::NUM) && !t.is(class::PREP)
+                || t.shape == Shape::Number
+                || v.is_word(from, "what"))
         || np_right(v, from, hi).is_some();
     if t.in_region() || !object || t.is(class::PREP) && !t.is(class::OBJ) {
         return None;
@@ -1229,8 +1241,13 @@ fn object_quote(v: &View<'_>, hit: &CueHit, from: usize, hi: usize) -> Option<(u
             let e = content_end(v, from, hi);
             return (e > k).then_some((from, e));
         }
-        if u.shape == Shape::Punct && !matches!(u.ch, '-' | '\'' | '%')
-            || u.is(class::SUB) && !v.is_word(k, "as")
+        // A relative clause inside a named object: "called the assault that killed five
+        // officers “an attack on our country”".
+        let relative = naming
+            && (k > from && (v.is_word(k, "that") || v.is_word(k, "who") || v.is_word(k, "which"))
+                || k == from && v.is_word(k, "what"));
+        if u.shape == Shape::Punct && !matches!(u.ch, '-' | '\'' | '%' | '/' | '$')
+            || u.is(class::SUB) && !v.is_word(k, "as") && !relative
             || u.is(class::AUX)
             || k > from
                 && u.is_word()

@@ -940,3 +940,26 @@ fn inverted_sources_with_a_relative_clause_a_conjunction_or_a_determiner() {
     assert_eq!(q[1].text, "winning is not everything.");
     assert_eq!(cue(&q[0]), cue(&q[1]));
 }
+
+#[test]
+fn named_objects_with_relative_clauses_dates_and_money() {
+    let text = "The day after the vote, Governor Lind called the long lines “unacceptable.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Partial);
+    assert_eq!(clause(&q[0]), Some("the long lines “unacceptable.”"));
+    let text = "Okafor called the attack that killed five officers “an assault on us all.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(
+        clause(&q[0]),
+        Some("the attack that killed five officers “an assault on us all.”")
+    );
+    let text = "Lind called the $1.6 billion plan to rebuild 9/11 sites “a disgrace.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].text, "a disgrace.");
+    let text = "Okafor called what she witnessed “terrible.”";
+    let q = run(text, &[]);
+    assert_eq!(clause(&q[0]), Some("what she witnessed “terrible.”"));
+}
