@@ -8,9 +8,13 @@
 //!   Rodzianka, director of …", "…, analysts say.");
 //! - participle: `…, saying that CONTENT`, whose source is the clause's subject;
 //! - "according to SOURCE";
-//! - naming: `CUE X as “…”`, `called him a “…”`, a quoted phrase credited to the source.
+//! - naming: `CUE X as “…”`, `called him a “…”`, a quoted phrase credited to the source,
+//!   with the clause it names (`Quote::clause`).
 //!
-//! Quoted regions that no cue claims continue the previous quotation when they stand alone
+//! Passes without a lexicon cue follow: nouns of saying with a possessor ("Trump's claim
+//! that …"), headlines ("Lynch: …", "Obama Sees ‘…’"), "Name: “…”" in the body, dashes
+//! after a quotation, and characterisations after "as" with any verb ("went after Trump as
+//! a “con artist”"). Quoted regions that no cue claims continue the previous quotation when they stand alone
 //! (a quoted sentence or paragraph after an attributed one); the rest are scare quotes and
 //! titles. No regex, no allocation per token: a walk over the view's tokens.
 
