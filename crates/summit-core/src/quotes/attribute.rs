@@ -1062,8 +1062,15 @@ fn attribute(
         Source::Np(np) if np.start >= hit.b => Some(np.end),
         _ => None,
     };
-    // "Said Ellis: “…”", "Said Comey, “…”"
-    if let Some(e) = inverted_source_end {
+    // "Said Ellis: “…”", "Said Comey, “…”", "Said Poynter, who grew up with Ali, “…”"
+    if let Some(mut e) = inverted_source_end {
+        if g == lo && e + 2 < hi && v.toks[e].is_punct(',') && v.is_word(e + 1, "who") {
+            if let Some(c) = (e + 2..(e + 20).min(hi))
+                .find(|&k| v.toks[k].is_punct(',') && v.opened_region(k + 1).is_some())
+            {
+                e = c;
+            }
+        }
         if content_left.is_none()
             && e + 1 < hi
             && (v.toks[e].is_punct(':')
@@ -1635,15 +1642,21 @@ fn complement(v: &View<'_>, hit: &CueHit, hi: usize) -> Option<Right> {
             p += 3;
             continue;
         }
-        if t.is_punct(',')
-            && p + 3 < hi
-            && v.toks[p + 1].is(class::PREP)
-            && v.toks[p + 3].is_punct(',')
-            && !v.toks[p + 2].in_region()
-            && v.toks[p + 2].entry.is_none_or(|e| e.cues.is_empty())
-        {
-            p += 4;
-            continue;
+        // ", among other things, that …", ", in an interview, …": a prepositional phrase
+        // between commas, of plain words.
+        if t.is_punct(',') && p + 3 < hi && v.toks[p + 1].is(class::PREP) {
+            let close = (p + 3..(p + 8).min(hi)).find(|&k| v.toks[k].is_punct(','));
+            let plain = |k: usize| {
+                let u = &v.toks[k];
+                u.is_word()
+                    && !u.in_region()
+                    && !u.is(class::AUX | class::PRON)
+                    && u.entry.is_none_or(|e| e.cues.is_empty())
+            };
+            if let Some(c) = close.filter(|&c| (p + 2..c).all(plain)) {
+                p = c + 1;
+                continue;
+            }
         }
         if t.is(class::PREP) && !v.is_word(p, "that") {
             // "said at a press conference on Sunday that …", "told CNN in an interview, …",
@@ -1874,6 +1887,10 @@ fn clause_start(v: &View<'_>, p: usize) -> bool {
     // "said his staff had …", "said his staff “did the wrong thing”": a possessive subject
     // with a verb within a few words (not "maintain their doubts").
     if t.is(class::POSS) && !v.is_word(p, "her") {
+        // "said his critics “seem to think …”"
+        if (p + 1..(p + 4).min(v.toks.len())).any(|k| v.opened_region(k).is_some()) {
+            return true;
+        }
         let end = (p + 8).min(v.toks.len());
         return (p + 1..end)
             .take_while(|&k| v.toks[k].shape != Shape::Punct || v.toks[k].in_region())
@@ -2249,8 +2266,15 @@ fn parenthetical_rest(v: &View<'_>, from: usize, hi: usize) -> Option<(usize, us
     if t.in_region() {
         return (s > k + 1).then(|| (s, content_end(v, s, hi)));
     }
+    // "The two nations, Xi said, now have …": an adverb before the verb.
+    let adverb_then_verb = t.is(class::ADV)
+        && !t.is(class::CONJ | class::PREP)
+        && s + 1 < hi
+        && v.toks[s + 1].is_word()
+        && !v.toks[s + 1].cap()
+        && !v.toks[s + 1].is(class::CONJ | class::PREP | class::DET);
     if t.shape != Shape::Word && t.shape != Shape::Number
-        || t.is(class::CONJ | class::PREP | class::ADV) && !v.is_word(s, "but")
+        || t.is(class::CONJ | class::PREP | class::ADV) && !v.is_word(s, "but") && !adverb_then_verb
         || t.is(class::SUB) && !t.is(class::DET)
         || cue_at(v, s, hi, Lexicon::get()).is_some()
         || v.is_word(s, "according")

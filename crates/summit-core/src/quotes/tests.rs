@@ -963,3 +963,27 @@ fn named_objects_with_relative_clauses_dates_and_money() {
     let q = run(text, &[]);
     assert_eq!(clause(&q[0]), Some("what she witnessed “terrible.”"));
 }
+
+#[test]
+fn asides_between_cue_and_content_and_before_a_quotation() {
+    let q = run(
+        "Said Ada Brook, who grew up nearby, “We were all proud.”",
+        &[],
+    );
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(speaker_text(&q[0]), Some("Ada Brook"));
+    assert_eq!(q[0].text, "We were all proud.");
+    let text = "Okafor said, among other things, that the firm has “a huge problem.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].text, "the firm has “a huge problem.”");
+    let text = "A defensive Lind said his critics “seem to want bluster.”";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert_eq!(q[0].text, "his critics “seem to want bluster.”");
+    let text = "The two nations, Okafor said, now have a “golden opportunity” to grow.";
+    let q = run(text, &[]);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert!(q[1].text.starts_with("now have"), "{q:#?}");
+}
