@@ -923,6 +923,18 @@ fn attribute(
             break;
         }
     }
+    // "Brandt, asked whether he trusted …, paused": a question put to the name before
+    // the comma, not a statement of anyone's.
+    if hit.verb.has(frame::ASK)
+        && matches!(hit.form, Form::Past | Form::PastParticiple)
+        && g > lo
+        && v.toks[g - 1].is_punct(',')
+        && g >= lo + 2
+        && v.toks[g - 2].is_word()
+        && v.toks[g - 2].cap()
+    {
+        return;
+    }
     if passive {
         // "was described as “…”": a partial quotation with an unstated source.
         if hit.verb.has(frame::AS | frame::NAME) {
@@ -2412,7 +2424,19 @@ pub(crate) fn unit_subject(v: &View<'_>, lo: usize, hi: usize) -> Option<Np> {
     let fronted = t.is(class::PREP | class::SUB | class::ADV) && !t.is(class::PRON)
         || v.tok_text(s).ends_with("ing")
         || v.tok_text(s).ends_with("ly")
-        || s + 1 < hi && v.toks[s + 1].is_punct(',')
+        // "However, …" is fronted; "Brandt, asked whether …, paused" has its subject first
+        // (a name and an apposition: a participle, a relative or a noun phrase).
+        || s + 1 < hi && v.toks[s + 1].is_punct(',') && !(t.cap() && t.entry.is_none() && {
+            let n = s + 2;
+            n < hi && {
+                let u = &v.toks[n];
+                let w = v.tok_text(n);
+                v.is_word(n, "who")
+                    || v.is_word(n, "whose")
+                    || u.is(class::DET) && !u.is(class::PRON)
+                    || u.is_word() && !u.cap() && (w.ends_with("ed") || w.ends_with("ing"))
+            }
+        })
         || s + 2 < hi && v.toks[s + 2].is_punct(',') && !v.toks[s + 1].cap();
     if fronted {
         let limit = (s + 16).min(hi);

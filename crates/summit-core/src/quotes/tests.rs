@@ -987,3 +987,21 @@ fn asides_between_cue_and_content_and_before_a_quotation() {
     assert_eq!(q.len(), 2, "{q:#?}");
     assert!(q[1].text.starts_with("now have"), "{q:#?}");
 }
+
+#[test]
+fn a_question_put_to_a_name_is_no_statement_and_the_name_stays_the_subject() {
+    let text = "“It is a start,” said Dr. Ana Reis, an analyst.\n\nBruno Lind, asked whether he trusted his rival, paused. “I trust the process,” he said.";
+    let people = [
+        person(text, "e1", "Ana Reis", &[], &["Ana Reis"]),
+        person(text, "e2", "Bruno Lind", &[], &["Bruno Lind"]),
+    ];
+    let q = run(text, &people);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert!(q.iter().all(|q| cue(q) == Some("said")), "{q:#?}");
+    assert_eq!(speaker_name(&q[1]), Some("Bruno Lind"), "{q:#?}");
+    // A fronted adverb before a comma is not the subject.
+    let text = "“We sympathise,” said Bruno Lind.\n\nFurthermore, “we will act,” he said.";
+    let people = [person(text, "e2", "Bruno Lind", &[], &["Bruno Lind"])];
+    let q = run(text, &people);
+    assert_eq!(speaker_name(&q[1]), Some("Bruno Lind"), "{q:#?}");
+}
