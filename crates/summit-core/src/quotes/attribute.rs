@@ -69,6 +69,26 @@ pub(crate) struct Found {
 }
 
 impl Found {
+    /// The attribution of quoted region `ri`: its words inside the marks.
+    fn quotation(
+        v: &View<'_>,
+        ri: usize,
+        kind: QuoteKind,
+        cue: Option<(usize, usize)>,
+        source: Source,
+    ) -> Found {
+        Found {
+            kind,
+            content: (inner_first(v, ri), inner_last(v, ri)),
+            span: v.regions[ri].region.inner,
+            cue,
+            source,
+            addressee: None,
+            continues: None,
+            clause: None,
+        }
+    }
+
     /// The attribution of content tokens `s..e` (exclusive) read as `kind`, with its cue
     /// and source; the quotations it holds are claimed.
     fn claiming(
@@ -277,19 +297,30 @@ const HEADLINE_LABELS: [&str; 24] = [
     "video",
 ];
 
+fn is_headline_label(v: &View<'_>, k: usize) -> bool {
+    HEADLINE_LABELS
+        .iter()
+        .any(|w| v.tok_text(k).eq_ignore_ascii_case(w))
+}
+
+/// The end of the headline (the first paragraph's tokens), when a body follows it.
+fn headline_end(v: &View<'_>) -> Option<usize> {
+    v.toks.iter().position(|t| t.para != 0)
+}
+
+/// The headline's end, when nothing in the headline is attributed yet.
+fn open_headline(v: &View<'_>, out: &[Found]) -> Option<usize> {
+    headline_end(v).filter(|&end| !out.iter().any(|f| f.content.0 < end))
+}
+
 /// A headline in the "Source: what they said" convention ("Lynch: No outside influence on
 /// FBI probe", "Trump: ‘I’m the worst thing …’"): the name before the colon is the speaker
 /// when the body names it too and what follows is a statement — a quotation or a verb —
 /// rather than a profile's noun phrase ("Arthur Hailey: King of the bestsellers").
 fn headline_attribution(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
-    let end = v
-        .toks
-        .iter()
-        .position(|t| t.para != 0)
-        .unwrap_or(v.toks.len());
-    if end == v.toks.len() || out.iter().any(|f| f.content.0 < end) {
+    let Some(end) = open_headline(v, out) else {
         return;
-    }
+    };
     let Some(colon) = (1..end.min(6)).find(|&k| v.toks[k].is_punct(':')) else {
         return;
     };
@@ -299,9 +330,7 @@ fn headline_attribution(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]
             && t.cap()
             && !t.in_region()
             && !t.is(class::PRON | class::DET)
-            && !HEADLINE_LABELS
-                .iter()
-                .any(|w| v.tok_text(k).eq_ignore_ascii_case(w))
+            && !is_headline_label(v, k)
     });
     if !name_like {
         return;
@@ -378,11 +407,7 @@ fn headline_attribution(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]
 /// "Pollsters agree - Carl Bialik: “…”", "From the report: “…”". The name opens its
 /// sentence or follows a dash or "from"; the colon is the cue.
 fn colon_attributions(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
-    let body = v
-        .toks
-        .iter()
-        .position(|t| t.para != 0)
-        .unwrap_or(v.toks.len());
+    let body = headline_end(v).unwrap_or(v.toks.len());
     for k in body.max(1)..v.toks.len().saturating_sub(1) {
         let t = &v.toks[k];
         if !t.is_punct(':') || t.in_region() {
@@ -398,9 +423,7 @@ fn colon_attributions(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) 
         let h = &v.toks[np.head];
         let named = np.kind == NpKind::Name && !h.is(class::TIME)
             || h.is(class::ARTIFACT | class::SPEAKER | class::GROUP);
-        let label = HEADLINE_LABELS
-            .iter()
-            .any(|w| v.tok_text(np.head).eq_ignore_ascii_case(w));
+        let label = is_headline_label(v, np.head);
         let opens = np.start == lo || {
             let p = &v.toks[np.start - 1];
             matches!(p.ch, '-' | '\u{2014}' | '\u{2013}') && p.shape == Shape::Punct
@@ -410,16 +433,13 @@ fn colon_attributions(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) 
             continue;
         }
         claimed[ri] = true;
-        out.push(Found {
-            kind: QuoteKind::Direct,
-            content: (inner_first(v, ri), inner_last(v, ri)),
-            span: v.regions[ri].region.inner,
-            cue: Some((k, k + 1)),
-            source: Source::Np(np),
-            addressee: None,
-            continues: None,
-            clause: None,
-        });
+        out.push(Found::quotation(
+            v,
+            ri,
+            QuoteKind::Direct,
+            Some((k, k + 1)),
+            Source::Np(np),
+        ));
     }
 }
 
@@ -506,14 +526,9 @@ fn as_characterisations(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]
 /// content, as headline grammar has it. Only when nothing else in the headline was
 /// attributed.
 fn headline_quote(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
-    let end = v
-        .toks
-        .iter()
-        .position(|t| t.para != 0)
-        .unwrap_or(v.toks.len());
-    if end == v.toks.len() || out.iter().any(|f| f.content.0 < end) {
+    let Some(end) = open_headline(v, out) else {
         return;
-    }
+    };
     let Some(first_region) = (0..end).find(|&k| {
         v.opened_region(k)
             .is_some_and(|ri| !claimed[ri] && v.regions[ri].toks.1 < end)
@@ -523,11 +538,7 @@ fn headline_quote(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
     // A label opens some headlines: "The Latest: …", "Analysis: …".
     let mut start = 0;
     if let Some(c) = (1..first_region.min(4)).find(|&k| v.toks[k].is_punct(':')) {
-        if (0..c).any(|k| {
-            HEADLINE_LABELS
-                .iter()
-                .any(|w| v.tok_text(k).eq_ignore_ascii_case(w))
-        }) {
+        if (0..c).any(|k| is_headline_label(v, k)) {
             start = c + 1;
         }
     }
@@ -586,23 +597,13 @@ fn headline_quote(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
     if kind == QuoteKind::Indirect {
         return;
     }
-    let (content, span) = content_span(v, kind, from, e);
-    claim(v, claimed, content);
-    out.push(Found {
-        kind,
-        content,
-        span,
-        cue: Some(cue),
-        source: Source::Np(Np {
-            start: source.0,
-            end: source.1,
-            head: source.1 - 1,
-            kind: NpKind::Name,
-        }),
-        addressee: None,
-        continues: None,
-        clause: None,
+    let source = Source::Np(Np {
+        start: source.0,
+        end: source.1,
+        head: source.1 - 1,
+        kind: NpKind::Name,
     });
+    out.push(Found::claiming(v, claimed, kind, (from, e), cue, source));
 }
 
 /// Interview transcripts: a paragraph opened by a speaker's label in capitals and a colon
@@ -766,16 +767,13 @@ fn dash_attributions(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
             continue;
         }
         claimed[ri] = true;
-        out.push(Found {
-            kind: QuoteKind::Direct,
-            content: (inner_first(v, ri), inner_last(v, ri)),
-            span: r.region.inner,
-            cue: Some((d, d + 1)),
-            source: Source::Np(np),
-            addressee: None,
-            continues: None,
-            clause: None,
-        });
+        out.push(Found::quotation(
+            v,
+            ri,
+            QuoteKind::Direct,
+            Some((d, d + 1)),
+            Source::Np(np),
+        ));
     }
 }
 
@@ -944,6 +942,16 @@ fn attribute(
     }
     let participle = hit.form == Form::Ing && !(g < hit.a && v.toks[g].is(class::AUX));
     let right = complement(v, hit, hi);
+    let cue = (hit.a, hit.b);
+    // A naming verb's object with its quotation, read once: "called Clinton a “disgrace”".
+    let naming = hit.verb.has(frame::AS | frame::NAME);
+    let named_object = if naming {
+        object_quote(v, hit, hit.b, hi)
+    } else {
+        None
+    };
+    // Only a conjunction and a comma before the cue: "But, said Solovey, “…”".
+    let cue_opens_unit = (lo..g).all(|k| v.toks[k].is(class::CONJ) || v.toks[k].is_punct(','));
 
     // Who: the subject on the left, an inverted subject on the right, or the clause's
     // subject for a participle.
@@ -1004,8 +1012,7 @@ fn attribute(
         }
         // "The day after the primary, Ducey called the long lines “unacceptable”": a
         // naming verb's content is its object.
-        if hit.verb.has(frame::AS | frame::NAME)
-            && object_quote(v, hit, hit.b, hi).is_some()
+        if named_object.is_some()
             && content_left.is_some_and(|(s, e)| kind_of(v, s, e, false) != QuoteKind::Direct)
         {
             content_left = None;
@@ -1062,11 +1069,9 @@ fn attribute(
                 }
             }
         }
-    } else if let Some(np) = np_right(v, hit.b, hi).filter(|_| {
-        // "But, said Solovey, “…”": only a conjunction and a comma before it.
-        let opens = (lo..g).all(|k| v.toks[k].is(class::CONJ) || v.toks[k].is_punct(','));
-        opens && hit.verb.has(frame::QUOTE)
-    }) {
+    } else if let Some(np) =
+        np_right(v, hit.b, hi).filter(|_| cue_opens_unit && hit.verb.has(frame::QUOTE))
+    {
         // Unit-initial inverted cue: "Said the minister: …" (rare).
         source = Source::Np(np);
     }
@@ -1085,24 +1090,18 @@ fn attribute(
         }
         if content_left.is_none()
             && e + 1 < hi
-            && (v.toks[e].is_punct(':')
-                || v.toks[e].is_punct(',')
-                    && (lo..g).all(|k| v.toks[k].is(class::CONJ) || v.toks[k].is_punct(',')))
+            && (v.toks[e].is_punct(':') || v.toks[e].is_punct(',') && cue_opens_unit)
             && v.opened_region(e + 1).is_some()
         {
             let ri = v.toks[e + 1].region as usize;
-            let r = &v.regions[ri];
             claimed[ri] = true;
-            out.push(Found {
-                kind: QuoteKind::Direct,
-                content: (inner_first(v, ri), inner_last(v, ri)),
-                span: r.region.inner,
-                cue: Some((hit.a, hit.b)),
+            out.push(Found::quotation(
+                v,
+                ri,
+                QuoteKind::Direct,
+                Some((hit.a, hit.b)),
                 source,
-                addressee: None,
-                continues: None,
-                clause: None,
-            });
+            ));
             return;
         }
     }
@@ -1158,14 +1157,7 @@ fn attribute(
     // parenthetical cue are the content when those before it are a fronted phrase.
     if let Some((s, e)) = paren {
         let kind = kind_of(v, s, e, false);
-        out.push(Found::claiming(
-            v,
-            claimed,
-            kind,
-            (s, e),
-            (hit.a, hit.b),
-            source,
-        ));
+        out.push(Found::claiming(v, claimed, kind, (s, e), cue, source));
         return;
     }
     // A verb of saying with an object holding a quoted fragment: "denied the “false” claims"
@@ -1173,7 +1165,6 @@ fn attribute(
     // “hater”", "described the attack as “a sobering reminder”") credits only the quoted
     // words: a partial quote, below.
     let from = inverted_source_end.unwrap_or(hit.b);
-    let naming = hit.verb.has(frame::AS | frame::NAME);
     // "what he called a “brazen breach” of U.N. resolutions": the free relative is the
     // reported thing, and the clause starts with it.
     let free_relative = match source {
@@ -1182,30 +1173,37 @@ fn attribute(
         }
         _ => None,
     };
-    if naming {
-        // "called Clinton a “disgrace”": each quoted phrase is a partial quote, and the
-        // clause from the object on is what was reported.
-        if let Some((mut s, e)) = object_quote(v, hit, from, hi) {
-            if let Some(w) = free_relative {
-                s = w;
-            }
-            named_partials(v, (hit.a, hit.b), (s, e), source, out, claimed);
-            return;
+    let object = if naming && from == hit.b {
+        named_object
+    } else {
+        object_quote(v, hit, from, hi)
+    };
+    if let Some((s, e)) = object {
+        if naming {
+            // "called Clinton a “disgrace”": each quoted phrase is a partial quote, and
+            // the clause from the object on is what was reported.
+            named_partials(
+                v,
+                cue,
+                (free_relative.unwrap_or(s), e),
+                source,
+                out,
+                claimed,
+            );
+        } else {
+            out.push(Found::claiming(
+                v,
+                claimed,
+                QuoteKind::Mixed,
+                (s, e),
+                cue,
+                source,
+            ));
         }
-    } else if let Some((s, e)) = object_quote(v, hit, from, hi) {
-        let kind = QuoteKind::Mixed;
-        out.push(Found::claiming(
-            v,
-            claimed,
-            kind,
-            (s, e),
-            (hit.a, hit.b),
-            source,
-        ));
         return;
     }
     // A quoted phrase credited to the source: "dubbed it “reckless”", "warned of “…”".
-    if !matches!(source, Source::None) || hit.verb.has(frame::AS | frame::NAME) {
+    if !matches!(source, Source::None) || naming {
         let before = out.len();
         partial_after(
             v,
@@ -1329,14 +1327,8 @@ fn named_partials(
         if !claimed[ri] {
             claimed[ri] = true;
             out.push(Found {
-                kind: QuoteKind::Partial,
-                content: (inner_first(v, ri), inner_last(v, ri)),
-                span: r.region.inner,
-                cue: Some(cue),
-                source,
-                addressee: None,
-                continues: None,
                 clause: Some(clause),
+                ..Found::quotation(v, ri, QuoteKind::Partial, Some(cue), source)
             });
         }
         k = r.toks.1.max(k) + 1;
@@ -1366,16 +1358,10 @@ fn partial_after(
             }
             claimed[ri] = true;
             out.push(Found {
-                kind: QuoteKind::Partial,
-                content: (inner_first(v, ri), inner_last(v, ri)),
-                span: r.region.inner,
-                cue: Some((hit.a, hit.b)),
-                source,
-                addressee: None,
-                continues: None,
                 // "warned of “grave consequences”": the words between the cue and the
                 // quotation belong to what was reported.
                 clause: (k > from).then(|| v.span(from, r.toks.1)),
+                ..Found::quotation(v, ri, QuoteKind::Partial, Some((hit.a, hit.b)), source)
             });
             return;
         }
@@ -2057,10 +2043,8 @@ fn boundary_after_comma(
     }
     // "… as a “strong leader,” comparing him …": after a quotation, a participle is the
     // writer's.
-    let after_quotation = n >= 2
-        && (v.toks[n - 1].mark == Some(Role::Close)
-            || v.toks[n - 1].is_punct(',') && v.toks[n - 2].mark == Some(Role::Close));
-    if after_quotation
+    let after_quote = n >= start + 2 && is_close_mark_before(v, n - 1);
+    if after_quote
         && nt.is_word()
         && !nt.cap()
         && nt.entry.is_none()
@@ -2083,9 +2067,6 @@ fn boundary_after_comma(
     }
     // "… called him a “killer,” Putin pointed to …": after a quotation, a new clause with a
     // subject of its own.
-    let after_quote = n >= start + 2
-        && (v.toks[n - 1].mark == Some(Role::Close)
-            || v.toks[n - 1].is_punct(',') && v.toks[n - 2].mark == Some(Role::Close));
     // ", and Putin pointed to …": a clause with a subject of its own.
     let conj = nt.is(class::CONJ) && (v.is_word(n, "and") || v.is_word(n, "but"));
     if (after_quote || conj) && new_clause_at(v, n + usize::from(conj), hi) {
@@ -2321,14 +2302,8 @@ fn split_rest(
             claimed[ri] = true;
             let r = &v.regions[ri];
             out.push(Found {
-                kind: QuoteKind::Direct,
-                content: (inner_first(v, ri), inner_last(v, ri)),
-                span: r.region.inner,
-                cue: out[idx].cue,
-                source: Source::Same(idx),
-                addressee: None,
                 continues: Some(idx),
-                clause: None,
+                ..Found::quotation(v, ri, QuoteKind::Direct, out[idx].cue, Source::Same(idx))
             });
             k = r.toks.1 + 1;
             continue;
@@ -2936,16 +2911,9 @@ fn continuations(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
         }
         if let Some(idx) = out.iter().position(|f| region_of(v, f) == Some(next)) {
             claimed[ri] = true;
-            let r = &v.regions[ri];
             out.push(Found {
-                kind: QuoteKind::Direct,
-                content: (inner_first(v, ri), inner_last(v, ri)),
-                span: r.region.inner,
-                cue: out[idx].cue,
-                source: Source::Same(idx),
-                addressee: None,
                 continues: Some(idx),
-                clause: None,
+                ..Found::quotation(v, ri, QuoteKind::Direct, out[idx].cue, Source::Same(idx))
             });
         }
     }
@@ -3015,14 +2983,8 @@ fn continuations(v: &View<'_>, out: &mut Vec<Found>, claimed: &mut [bool]) {
                 }
             }
             out.push(Found {
-                kind: QuoteKind::Direct,
-                content: (inner_first(v, ri), inner_last(v, ri)),
-                span: r.region.inner,
-                cue: out[root].cue,
-                source: Source::Same(root),
-                addressee: None,
                 continues: Some(root),
-                clause: None,
+                ..Found::quotation(v, ri, QuoteKind::Direct, out[root].cue, Source::Same(root))
             });
             last = Some(idx);
         }
