@@ -377,29 +377,11 @@ impl Quote {
             end: at.at(q.span.end),
             cue: q
                 .cue
-                .map(|c| {
-                    Py::new(
-                        py,
-                        Cue {
-                            text: c.text,
-                            start: at.at(c.span.start),
-                            end: at.at(c.span.end),
-                        },
-                    )
-                })
+                .map(|c| Py::new(py, Cue::new(c.text, c.span, at)))
                 .transpose()?,
             clause: q
                 .clause
-                .map(|c| {
-                    Py::new(
-                        py,
-                        Clause {
-                            text: c.text,
-                            start: at.at(c.span.start),
-                            end: at.at(c.span.end),
-                        },
-                    )
-                })
+                .map(|c| Py::new(py, Clause::new(c.text, c.span, at)))
                 .transpose()?,
             speaker: q
                 .speaker
@@ -479,83 +461,71 @@ impl Quote {
     }
 }
 
-/// The reporting expression of a quote ("said", "told", "according to").
-#[derive(Debug)]
-#[pyclass(frozen, module = "summit_core")]
-pub struct Cue {
-    #[pyo3(get)]
-    text: String,
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
+/// A quote's part that is a stretch of the input and nothing more: its words and their
+/// offsets. One definition for each such class, so that they stay alike.
+macro_rules! excerpt_class {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug)]
+        #[pyclass(frozen, module = "summit_core")]
+        pub struct $name {
+            #[pyo3(get)]
+            text: String,
+            #[pyo3(get)]
+            start: usize,
+            #[pyo3(get)]
+            end: usize,
+        }
+
+        impl $name {
+            fn new(text: String, span: summit_core::Span, at: &Offsets<'_>) -> Self {
+                $name {
+                    text,
+                    start: at.at(span.start),
+                    end: at.at(span.end),
+                }
+            }
+        }
+
+        impl ToDict for $name {
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                let d = PyDict::new(py);
+                d.set_item("text", &self.text)?;
+                d.set_item("start", self.start)?;
+                d.set_item("end", self.end)?;
+                Ok(d)
+            }
+        }
+
+        #[pymethods]
+        impl $name {
+            #[pyo3(name = "to_dict")]
+            fn py_to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                self.to_dict(py)
+            }
+
+            fn __repr__(&self, py: Python<'_>) -> String {
+                format!(
+                    "{}(text={}, start={}, end={})",
+                    stringify!($name),
+                    r(py, &self.text),
+                    self.start,
+                    self.end
+                )
+            }
+        }
+    };
 }
 
-impl ToDict for Cue {
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("text", &self.text)?;
-        d.set_item("start", self.start)?;
-        d.set_item("end", self.end)?;
-        Ok(d)
-    }
-}
+excerpt_class!(
+    /// The reporting expression of a quote ("said", "told", "according to").
+    Cue
+);
 
-#[pymethods]
-impl Cue {
-    #[pyo3(name = "to_dict")]
-    fn py_to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        self.to_dict(py)
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "Cue(text={}, start={}, end={})",
-            r(py, &self.text),
-            self.start,
-            self.end
-        )
-    }
-}
-
-/// For a partial quote, the reported clause that holds the quoted words.
-#[derive(Debug)]
-#[pyclass(frozen, module = "summit_core")]
-pub struct Clause {
-    #[pyo3(get)]
-    text: String,
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
-}
-
-impl ToDict for Clause {
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("text", &self.text)?;
-        d.set_item("start", self.start)?;
-        d.set_item("end", self.end)?;
-        Ok(d)
-    }
-}
-
-#[pymethods]
-impl Clause {
-    #[pyo3(name = "to_dict")]
-    fn py_to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        self.to_dict(py)
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "Clause(text={}, start={}, end={})",
-            r(py, &self.text),
-            self.start,
-            self.end
-        )
-    }
-}
+excerpt_class!(
+    /// For a partial quote, the reported clause that holds the quoted words.
+    Clause
+);
 
 /// Who said it.
 #[derive(Debug)]
