@@ -68,8 +68,9 @@ bench:
 fuzz:
 	@command -v cargo-fuzz >/dev/null || $(CARGO) install --locked cargo-fuzz
 	mkdir -p fuzz/corpus/analyze
-	cd fuzz && $(CARGO) +nightly fuzz run --sanitizer none analyze corpus/analyze $(wildcard $(SUMMIT_SHARED)/seeds) \
-		-- -max_total_time=$(FUZZ_SECONDS) -max_len=16384
+	cd fuzz && $(CARGO) +nightly fuzz run --sanitizer none analyze corpus/analyze \
+		../crates/summit-core/tests/multilingual $(wildcard $(SUMMIT_SHARED)/seeds) \
+		-- -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -dict=dict/news.dict
 
 train:
 	$(CARGO) run --release --locked -p summit-cli -- train ner --shared $(SUMMIT_SHARED)

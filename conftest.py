@@ -14,7 +14,7 @@ SHARED = Path(os.environ.get("SUMMIT_SHARED", ROOT.parent / "shared"))
 def shared_files(*parts: str, pattern: str = "*.txt") -> list[Path]:
     folder = SHARED.joinpath(*parts)
     if not folder.is_dir():
-        pytest.skip(f"{folder} is missing (set SUMMIT_SHARED)")
+        pytest.fail(f"{folder} is missing: these tests read the shared data (set SUMMIT_SHARED)")
     return sorted(folder.rglob(pattern))
 
 

@@ -58,6 +58,7 @@ def test_hierarchy() -> None:
         summit_core.InputTooLargeError: "too_large",
         summit_core.InvalidUtf8Error: "invalid_utf8",
         summit_core.BinaryInputError: "binary",
+        summit_core.InternalError: "internal",
     }
     assert issubclass(summit_core.SummitError, ValueError)
     for cls, kind in subclasses.items():

@@ -10,6 +10,8 @@ import pytest
 import summit_core
 from spans import bare_spans, text_spans
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def check_str(text: str, doc: summit_core.Document) -> int:
     d = doc.to_dict()
@@ -78,6 +80,20 @@ def test_non_ascii_offsets(text: str) -> None:
     doc = summit_core.analyze(text)
     check_str(text, doc)
     check_bytes(text.encode(), summit_core.analyze(text.encode()))
+
+
+MULTILINGUAL = sorted((ROOT / "crates/summit-core/tests/multilingual").glob("*.txt"))
+
+
+def test_the_multilingual_smoke_corpus_is_there() -> None:
+    assert len(MULTILINGUAL) >= 15
+
+
+@pytest.mark.parametrize("path", MULTILINGUAL, ids=[p.stem for p in MULTILINGUAL])
+def test_multilingual_offsets(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    check_str(text, summit_core.analyze(text, id=path.name))
+    check_bytes(text.encode(), summit_core.analyze(text.encode(), id=path.name))
 
 
 def test_lone_surrogates_are_invalid_unless_lossy() -> None:

@@ -111,7 +111,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )?)
             .with_quote_options(quotes::Options {
                 attitudes: args.attitudes,
-            });
+            })
+            .with_fault_injection(summit_core::fault_marker_from_env());
             analyze_local(&analyzer, &inputs, &mut out)?;
         }
         Some(url) => analyze_remote(url, args.lossy, args.attitudes, &inputs, &mut out)?,

@@ -37,6 +37,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    summit_grpc::server::quiet_panics("summit");
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),

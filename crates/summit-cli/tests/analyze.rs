@@ -204,3 +204,51 @@ fn an_unreachable_server_is_a_usage_failure() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot connect"));
 }
+
+#[test]
+fn a_panic_on_one_file_is_its_error_line_and_the_run_goes_on() {
+    let dir = scratch("panic");
+    let files: Vec<PathBuf> = (0..300)
+        .map(|i| {
+            let path = dir.join(format!("{i:03}.txt"));
+            let body = match i {
+                // The sentence that once took down whole runs, analysed for real.
+                5 => "Wien\n\nDie Österreichische Plattform für Alleinerziehende (ÖPA) hat den Aufruf unterstützt.".to_owned(),
+                // Made to panic through the test-only fault injection.
+                123 | 250 => format!("Story {i}\n\nThis one holds FAULT-7f3a in its body."),
+                _ => format!("Story {i}\n\nThe delegates met for the {i}th time."),
+            };
+            std::fs::write(&path, body).unwrap();
+            path
+        })
+        .collect();
+    let out = summit()
+        .env("SUMMIT_FAULT_INJECT", "FAULT-7f3a")
+        .arg("analyze")
+        .args(&files)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an internal error fails the run at the end"
+    );
+    let lines = lines(&out);
+    assert_eq!(lines.len(), 300, "every input has its line");
+    for (i, (line, path)) in lines.iter().zip(&files).enumerate() {
+        assert_eq!(line["id"], path.display().to_string());
+        if i == 123 || i == 250 {
+            assert_eq!(line["error"]["kind"], "internal", "line {i}: {line}");
+            let message = line["error"]["message"].as_str().unwrap();
+            assert!(!message.contains("FAULT") && !message.contains("panicked"));
+        } else {
+            assert!(line.get("error").is_none(), "line {i}: {line}");
+        }
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("internal error at"), "{stderr}");
+    assert!(
+        !stderr.contains("FAULT-7f3a"),
+        "the panic text reached stderr: {stderr}"
+    );
+}

@@ -2,8 +2,9 @@
 
 use thiserror::Error;
 
-/// Why an input could not be analysed. Each variant says what was wrong with the input;
-/// none of them is a bug in the engine (the engine does not panic on any input).
+/// Why an input could not be analysed. Each variant but [`Error::Internal`] says what was
+/// wrong with the input; `Internal` is a bug in the engine, contained to the one document
+/// that met it (the analyzer catches a panic in any stage and reports it here).
 /// Not `#[non_exhaustive]`: the gRPC and Python surfaces map every variant explicitly, so a
 /// new variant must fail their build until it has a status code and an exception class.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -23,6 +24,12 @@ pub enum Error {
     /// Looks like binary data rather than text (NUL bytes or mostly control characters).
     #[error("the input looks like binary data, not text ({reason} near byte {offset})")]
     Binary { offset: usize, reason: &'static str },
+    /// The engine failed on this input (a bug: a panic in one of its stages). The message
+    /// names the stage only: never the panic's text, which may quote the article.
+    #[error(
+        "internal error in the {stage} stage: summit could not analyse this input (a bug; please report it)"
+    )]
+    Internal { stage: &'static str },
 }
 
 impl Error {
@@ -35,8 +42,22 @@ impl Error {
             Error::TooLarge { .. } => "too_large",
             Error::InvalidUtf8 { .. } => "invalid_utf8",
             Error::Binary { .. } => "binary",
+            Error::Internal { .. } => "internal",
         }
     }
+}
+
+impl Error {
+    /// Every kind [`Error::kind`] can return, in a stable order (for surfaces that list them,
+    /// and for tests that keep their own lists in step).
+    pub const KINDS: [&'static str; 6] = [
+        "empty",
+        "no_text",
+        "too_large",
+        "invalid_utf8",
+        "binary",
+        "internal",
+    ];
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -20,6 +20,11 @@
 //! assert_eq!(doc.title.as_deref(), Some("Talks resume"));
 //! ```
 
+// Slicing a `&str` by a byte index panics inside a multi-byte character ("ÖPA"[..1]); the
+// core must not panic on any text, so every such slice is flagged, and each one kept says in
+// a comment why its index is a character boundary.
+#![warn(clippy::string_slice)]
+
 pub mod clean;
 pub mod document;
 pub mod entities;
@@ -38,6 +43,8 @@ pub use document::{
 pub use error::{Error, Result};
 pub use input::{Limits, Options};
 pub use pipeline::Analyzer;
+#[doc(hidden)]
+pub use pipeline::{FAULT_INJECT_ENV, fault_marker_from_env};
 pub use span::Span;
 
 /// Analyses one document with the default options (see [`Analyzer`]).

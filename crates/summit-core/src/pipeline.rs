@@ -1,6 +1,8 @@
 //! The analysis pipeline and the mapping of its results back onto the input.
 
 use std::borrow::Cow;
+use std::cell::Cell;
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -19,6 +21,9 @@ pub struct Analyzer {
     quotes: quotes::Options,
     /// Which rules of the entity stage run (all by default).
     entities: entities::Options,
+    /// Test-only: panic in the entity stage on any input whose text holds this marker, to
+    /// prove that every surface contains a panic to its one document.
+    fault_marker: Option<String>,
 }
 
 impl Analyzer {
@@ -27,7 +32,18 @@ impl Analyzer {
             options,
             quotes: quotes::Options::default(),
             entities: entities::Options::default(),
+            fault_marker: None,
         }
+    }
+
+    /// Test-only fault injection: the same analyzer, made to panic inside the entity stage
+    /// on every input whose decoded text contains `marker` (an empty marker injects
+    /// nothing). The surfaces' containment tests use it, through the `SUMMIT_FAULT_INJECT`
+    /// environment variable that the CLI, the server and the Python module read.
+    #[doc(hidden)]
+    pub fn with_fault_injection(mut self, marker: Option<String>) -> Self {
+        self.fault_marker = marker.filter(|m| !m.is_empty());
+        self
     }
 
     /// The same analyzer with the quote stage's options (e.g. attitudes reported too).
@@ -53,15 +69,36 @@ impl Analyzer {
     }
 
     /// Analyses one document. `input` is the article's bytes, normally UTF-8 text.
+    ///
+    /// A panic in any stage (a bug) is caught here and becomes [`Error::Internal`] for this
+    /// document alone, so that a batch, a stream or a run goes on. The stages share no
+    /// state that a panic could leave half-written: the models are immutable, and the
+    /// tagger's per-thread buffers are cleared before each use.
     pub fn analyze(&self, id: &str, input: &[u8]) -> Result<Document> {
+        let stage = Cell::new("decode");
+        panic::catch_unwind(AssertUnwindSafe(|| self.run_stages(id, input, &stage)))
+            .unwrap_or_else(|_| Err(Error::Internal { stage: stage.get() }))
+    }
+
+    fn run_stages(&self, id: &str, input: &[u8], stage: &Cell<&'static str>) -> Result<Document> {
         let decoded = input::decode(input, &self.options)?;
+        stage.set("clean");
         let cleaned = clean::clean(&decoded.text);
         if cleaned.blocks.is_empty() {
             return Err(Error::NoText);
         }
+        stage.set("segment");
         let segmentation = segment::segment(&cleaned.text, &cleaned.block_spans());
+        stage.set("entities");
+        if let Some(marker) = &self.fault_marker
+            && decoded.text.contains(marker.as_str())
+        {
+            panic!("fault injected: the input holds the test marker");
+        }
         let found = entities::recognize_with(&cleaned, &segmentation, self.entities);
+        stage.set("quotes");
         let attributed = quotes::extract_with(&cleaned, &segmentation, &found, self.quotes);
+        stage.set("assemble");
         Ok(assemble(id, input, &decoded, cleaned, found, attributed))
     }
 
@@ -77,6 +114,20 @@ impl Analyzer {
             .map(|(id, bytes)| self.analyze(id.as_ref(), bytes.as_ref()))
             .collect()
     }
+}
+
+/// The environment variable through which tests make every surface's analyzer panic on a
+/// chosen input (see [`Analyzer::with_fault_injection`]).
+#[doc(hidden)]
+pub const FAULT_INJECT_ENV: &str = "SUMMIT_FAULT_INJECT";
+
+/// The fault-injection marker the surfaces pass to [`Analyzer::with_fault_injection`]: the
+/// value of `SUMMIT_FAULT_INJECT`, when set and not empty. Test-only; unset in production.
+#[doc(hidden)]
+pub fn fault_marker_from_env() -> Option<String> {
+    std::env::var(FAULT_INJECT_ENV)
+        .ok()
+        .filter(|m| !m.is_empty())
 }
 
 /// Builds the document, moving every span from cleaned-text offsets to input offsets and

@@ -184,6 +184,7 @@ impl MappedText {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice the texts they wrote
 mod tests {
     use super::*;
 

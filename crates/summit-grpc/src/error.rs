@@ -6,7 +6,7 @@ use tonic::metadata::MetadataValue;
 use tonic::{Code, Status};
 
 /// The metadata key carrying the core error's kind (`empty`, `no_text`, `too_large`,
-/// `invalid_utf8`, `binary`) on an INVALID_ARGUMENT status.
+/// `invalid_utf8`, `binary` on an INVALID_ARGUMENT status; `internal` on an INTERNAL one).
 pub const ERROR_KIND_KEY: &str = "summit-error-kind";
 
 /// What went wrong serving or calling the service. Messages do not repeat their
@@ -26,7 +26,8 @@ pub enum Error {
     Reflection(#[from] tonic_reflection::server::Error),
     #[error("gRPC transport failed")]
     Transport(#[from] tonic::transport::Error),
-    /// The server refused the input: the core's error, carried back over the wire.
+    /// The server refused the input or failed on it: the core's error, carried back over
+    /// the wire.
     #[error("{message}")]
     Rejected { kind: String, message: String },
     /// Any other status from the server.
@@ -65,7 +66,7 @@ impl From<Status> for Error {
             .get(ERROR_KIND_KEY)
             .and_then(|v| v.to_str().ok());
         match (status.code(), kind) {
-            (Code::InvalidArgument, Some(kind)) => Error::Rejected {
+            (Code::InvalidArgument | Code::Internal, Some(kind)) => Error::Rejected {
                 kind: kind.to_owned(),
                 message: status.message().to_owned(),
             },
@@ -84,6 +85,8 @@ pub fn status_from_core(err: &summit_core::Error) -> Status {
         Core::TooLarge { .. } => Code::InvalidArgument,
         Core::InvalidUtf8 { .. } => Code::InvalidArgument,
         Core::Binary { .. } => Code::InvalidArgument,
+        // A bug met on this input: the message names the stage, never the panic's text.
+        Core::Internal { .. } => Code::Internal,
     };
     let mut status = Status::new(code, err.to_string());
     status

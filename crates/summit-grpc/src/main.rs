@@ -13,6 +13,7 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
+    summit_grpc::server::quiet_panics("summit-grpc");
     let cli = Cli::parse();
     match summit_grpc::server::run(cli.config) {
         Ok(()) => ExitCode::SUCCESS,

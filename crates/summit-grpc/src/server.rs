@@ -29,6 +29,10 @@ pub struct ServerConfig {
     /// 1 MiB: a whole input, and a document repeating much of it].
     #[arg(long)]
     pub max_message_bytes: Option<usize>,
+    /// Test-only: analyses of inputs holding this marker panic (from `SUMMIT_FAULT_INJECT`).
+    #[arg(skip = summit_core::fault_marker_from_env())]
+    #[doc(hidden)]
+    pub fault_marker: Option<String>,
 }
 
 impl Default for ServerConfig {
@@ -37,6 +41,7 @@ impl Default for ServerConfig {
             addr: SocketAddr::from(([127, 0, 0, 1], 50051)),
             max_bytes: Limits::DEFAULT_MAX_INPUT_BYTES,
             max_message_bytes: None,
+            fault_marker: None,
         }
     }
 }
@@ -79,9 +84,12 @@ pub async fn serve(
     shutdown: impl Future<Output = ()>,
 ) -> Result<()> {
     let max_message = config.max_message_bytes();
-    let analyzer = AnalyzerServer::new(AnalyzerService::new(config.limits()))
-        .max_decoding_message_size(max_message)
-        .max_encoding_message_size(max_message);
+    let analyzer = AnalyzerServer::new(AnalyzerService::with_fault_injection(
+        config.limits(),
+        config.fault_marker.clone(),
+    ))
+    .max_decoding_message_size(max_message)
+    .max_encoding_message_size(max_message);
 
     let (health, health_service) = tonic_health::server::health_reporter();
     health
@@ -108,6 +116,20 @@ pub async fn serve(
         .serve_with_incoming_shutdown(TcpIncoming::from(listener), shutdown)
         .await?;
     Ok(())
+}
+
+/// Replaces the default panic message with one line naming the place only. The core turns a
+/// panic into an `internal` error for its one document; the default hook would also print
+/// the panic's text, which may quote the article (and a server's stderr is its log).
+pub fn quiet_panics(program: &'static str) {
+    std::panic::set_hook(Box::new(move |info| match info.location() {
+        Some(at) => eprintln!(
+            "{program}: internal error at {}:{} (a bug; please report it)",
+            at.file(),
+            at.line()
+        ),
+        None => eprintln!("{program}: internal error (a bug; please report it)"),
+    }));
 }
 
 /// Installs the SIGINT and SIGTERM handlers and returns a future that completes on the

@@ -22,9 +22,17 @@ pub struct AnalyzerService {
 
 impl AnalyzerService {
     pub fn new(limits: Limits) -> Self {
+        AnalyzerService::with_fault_injection(limits, None)
+    }
+
+    /// Test-only: the service whose analyzers panic on inputs holding `fault_marker` (see
+    /// `summit_core::Analyzer::with_fault_injection`).
+    #[doc(hidden)]
+    pub fn with_fault_injection(limits: Limits, fault_marker: Option<String>) -> Self {
         let analyzer = |lossy_utf8, attitudes| {
             Analyzer::new(Options { limits, lossy_utf8 })
                 .with_quote_options(quotes::Options { attitudes })
+                .with_fault_injection(fault_marker.clone())
         };
         AnalyzerService {
             analyzers: Arc::new(
@@ -55,7 +63,9 @@ impl Default for AnalyzerService {
     }
 }
 
-/// Runs `f` on the blocking pool; a panic there (a bug, never bad input) becomes INTERNAL.
+/// Runs `f` on the blocking pool. The core contains a panic to its document
+/// (`Error::Internal`); one outside it (in conversion) still becomes INTERNAL here, with a
+/// message that carries no panic text.
 async fn off_executor<T, F>(f: F) -> Result<T, Status>
 where
     F: FnOnce() -> T + Send + 'static,
@@ -63,7 +73,7 @@ where
 {
     tokio::task::spawn_blocking(f)
         .await
-        .map_err(|e| Status::internal(format!("the analysis failed unexpectedly: {e}")))
+        .map_err(|_| Status::internal("the server failed unexpectedly on this call (a bug)"))
 }
 
 #[tonic::async_trait]

@@ -325,6 +325,7 @@ async fn messages_over_the_size_limit_are_refused_by_the_transport() {
         addr: "127.0.0.1:0".parse().unwrap(),
         max_bytes: 1000,
         max_message_bytes: Some(4096),
+        ..ServerConfig::default()
     })
     .await;
     let mut raw = server.raw_client().await;
@@ -340,5 +341,84 @@ async fn messages_over_the_size_limit_are_refused_by_the_transport() {
         .await
         .unwrap_err();
     assert_eq!(status.code(), Code::OutOfRange, "{status:?}");
+    server.shutdown().await;
+}
+
+/// A server whose analyses panic on inputs holding `marker` (test-only fault injection).
+async fn faulty(marker: &str) -> Running {
+    Running::start(ServerConfig {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        fault_marker: Some(marker.to_owned()),
+        ..ServerConfig::default()
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_panic_is_internal_for_that_call_and_the_server_goes_on() {
+    let server = faulty("FAULT-91c2").await;
+    let mut raw = server.raw_client().await;
+    let status = raw
+        .analyze(request("bad", b"Story\n\nIt holds FAULT-91c2 here."))
+        .await
+        .expect_err("the injected fault fails the call");
+    assert_eq!(status.code(), Code::Internal);
+    assert_eq!(status.metadata().get(ERROR_KIND_KEY).unwrap(), "internal");
+    assert!(
+        !status.message().contains("FAULT") && !status.message().contains("panicked"),
+        "{}",
+        status.message()
+    );
+    // The accented acronym that once panicked, and an ordinary article, afterwards.
+    let text = "Wien\n\nDie Österreichische Plattform für Alleinerziehende (ÖPA) hat den Aufruf unterstützt.";
+    raw.analyze(request("opa", text.as_bytes())).await.unwrap();
+    raw.analyze(request("good", ARTICLE.as_bytes()))
+        .await
+        .unwrap();
+    // The thin client reads it back as the core's kind.
+    let client = Client::connect(server.url()).await.unwrap();
+    let err = client
+        .clone()
+        .analyze("bad", b"x FAULT-91c2 y".to_vec(), false, false)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), "internal");
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_panic_in_a_batch_is_an_error_in_its_place() {
+    let server = faulty("FAULT-91c2").await;
+    let mut raw = server.raw_client().await;
+    let requests: Vec<pb::AnalyzeRequest> = (0..200)
+        .map(|i| {
+            let body = if i % 50 == 7 {
+                format!("Story {i}\n\nIt holds FAULT-91c2 here.")
+            } else {
+                format!("Story {i}\n\nThe delegates met on day {i}.")
+            };
+            request(&format!("doc-{i}"), body.as_bytes())
+        })
+        .collect();
+    let results = raw
+        .analyze_batch(pb::AnalyzeBatchRequest { requests })
+        .await
+        .unwrap()
+        .into_inner()
+        .results;
+    assert_eq!(results.len(), 200);
+    for (i, result) in results.iter().enumerate() {
+        match result.result.as_ref().unwrap() {
+            analyze_result::Result::Error(err) => {
+                assert_eq!(i % 50, 7, "doc-{i} failed: {err:?}");
+                assert_eq!(err.id, format!("doc-{i}"));
+                assert_eq!(err.kind, "internal");
+            }
+            analyze_result::Result::Document(doc) => {
+                assert_ne!(i % 50, 7, "the injected fault did not fire");
+                assert_eq!(doc.id, format!("doc-{i}"));
+            }
+        }
+    }
     server.shutdown().await;
 }

@@ -42,6 +42,13 @@ create_exception!(
     "The input looks like binary data rather than text."
 );
 
+create_exception!(
+    summit_core,
+    InternalError,
+    SummitError,
+    "summit failed on this input (a bug in the engine, contained to this one input; please report it)."
+);
+
 /// The exception for a core error. Every variant is listed: a new core error does not
 /// build until it has its class.
 pub fn to_py_err(err: &summit_core::Error) -> PyErr {
@@ -53,6 +60,7 @@ pub fn to_py_err(err: &summit_core::Error) -> PyErr {
         Core::TooLarge { .. } => InputTooLargeError::new_err(message),
         Core::InvalidUtf8 { .. } => InvalidUtf8Error::new_err(message),
         Core::Binary { .. } => BinaryInputError::new_err(message),
+        Core::Internal { .. } => InternalError::new_err(message),
     }
 }
 
@@ -76,5 +84,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         reason: "",
     };
     add::<BinaryInputError>(m, binary.kind())?;
+    let internal = summit_core::Error::Internal { stage: "" };
+    add::<InternalError>(m, internal.kind())?;
     Ok(())
 }

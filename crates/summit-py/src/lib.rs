@@ -29,6 +29,7 @@ fn analyzer(lossy: bool, max_bytes: Option<usize>, attitudes: bool) -> Analyzer 
         lossy_utf8: lossy,
     })
     .with_quote_options(quotes::Options { attitudes })
+    .with_fault_injection(summit_core::fault_marker_from_env())
 }
 
 /// Analyses one article.

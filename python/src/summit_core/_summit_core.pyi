@@ -24,6 +24,7 @@ __all__ = [
     "InputTooLargeError",
     "InvalidUtf8Error",
     "BinaryInputError",
+    "InternalError",
 ]
 
 __version__: str
@@ -241,3 +242,8 @@ class InvalidUtf8Error(SummitError):
 
 class BinaryInputError(SummitError):
     kind: ClassVar[Literal["binary"]]
+
+class InternalError(SummitError):
+    """summit failed on this input: a bug in the engine, contained to this one input."""
+
+    kind: ClassVar[Literal["internal"]]

@@ -272,6 +272,10 @@ fn is_position_marker(inner: &str) -> bool {
 }
 
 /// Whether the line holds a caption position marker.
+#[expect(
+    clippy::string_slice,
+    reason = "`open` indexes an ASCII `(` and `close` an ASCII `)`: both char boundaries"
+)]
 pub(crate) fn has_position_marker(t: &str) -> bool {
     let b = t.as_bytes();
     memchr::memchr_iter(b'(', b).any(|open| {
@@ -425,6 +429,10 @@ pub(crate) fn is_caption(t: &str, figcaption: bool) -> bool {
 /// Whether the line ends with a credit after its description: in brackets (`(Photo:
 /// Reuters)`, `[Photo/Xinhua]`, `(AP Photo/Evan Vucci)`), after a `|`, or after the
 /// description's full stop (`… June 16, 2021. REUTERS/Kevin Lamarque`).
+#[expect(
+    clippy::string_slice,
+    reason = "`o` indexes an ASCII bracket and `k` an ASCII space; `from` is moved onto a boundary first"
+)]
 fn ends_with_credit(t: &str) -> bool {
     let t = t.trim_end_matches(['|', ' ']);
     let t = t.strip_suffix('.').unwrap_or(t);
@@ -672,6 +680,10 @@ const LINK_PROMPTS: [&str; 14] = [
 ];
 
 /// A [`LINK_PROMPTS`] word followed by `:`, `|`, a dash or an arrow.
+#[expect(
+    clippy::string_slice,
+    reason = "an anchored match of a whole UTF-8 prefix (ASCII case folding only) ends on a char boundary"
+)]
 fn is_link_prompt(t: &str) -> bool {
     static PROMPTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(&LINK_PROMPTS));
     PROMPTS.longest(t).is_some_and(|(_, len)| {
@@ -800,6 +812,10 @@ pub(crate) fn is_unlabelled_byline(t: &str) -> bool {
 
 /// Splits what follows `By` into the names and what comes after them (a date, a place):
 /// at `|`, `•`, `·`, ` - ` or ` on `.
+#[expect(
+    clippy::string_slice,
+    reason = "`at` is where a `find` match starts, a char boundary"
+)]
 fn byline_split(rest: &str) -> (&str, Option<&str>) {
     let cut = [
         rest.find(['|', '•', '·']),

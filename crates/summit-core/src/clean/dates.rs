@@ -111,7 +111,7 @@ impl Parser {
             return Some(());
         }
         let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let suffix = &word[digits.len()..];
+        let suffix = word.strip_prefix(digits).unwrap_or_default();
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 4 {
             if place {
                 // A leading place name in capitals (`GENEVA, June 17, 2021`).
@@ -242,9 +242,9 @@ fn time_zone(w: &str) -> bool {
         .strip_prefix("gmt")
         .or_else(|| w.strip_prefix("utc"))
         .unwrap_or(w);
-    matches!(offset.as_bytes().first(), Some(b'+' | b'-'))
-        && offset.len() >= 2
-        && offset[1..].bytes().all(|b| b.is_ascii_digit() || b == b':')
+    offset.strip_prefix(['+', '-']).is_some_and(|digits| {
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b':')
+    })
 }
 
 /// `10:52`, `10:52:07`, `9:05am`, `10.52` (hour ≤ 23, minutes ≤ 59).
@@ -325,6 +325,13 @@ pub(crate) fn choose_published(found: &[FoundDate]) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_and_ordinals_with_letters_of_other_scripts_are_no_time_zones() {
+        assert!(!time_zone("+é"));
+        assert!(!time_zone("gmt-"));
+        assert!(time_zone("utc+03:00"));
+    }
 
     fn date(t: &str) -> Option<String> {
         let found = parse_dateline(t)?;

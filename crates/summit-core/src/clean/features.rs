@@ -140,11 +140,19 @@ pub(crate) fn ends_open(t: &str) -> bool {
 /// Whether the line begins like a continuation of the previous one: its first word is in
 /// lower case (`and then`, not `iTunes` or `eBay`).
 pub(crate) fn starts_lower(t: &str) -> bool {
-    first_significant(t).is_some_and(char::is_lowercase)
+    first_significant(t).is_some_and(is_lowercase_in_practice)
         && !t
             .split(' ')
             .next()
             .is_some_and(|w| w.chars().any(char::is_uppercase))
+}
+
+/// A lowercase letter of a script that writes capitals at the start of a sentence or a
+/// name. Georgian's Mkhedruli letters are lowercase in Unicode (their capitals, Mtavruli,
+/// exist since Unicode 11), but Georgian prose never capitalises: a line in it is as
+/// uncased as one in Arabic or Chinese.
+pub(crate) fn is_lowercase_in_practice(c: char) -> bool {
+    c.is_lowercase() && !('\u{10D0}'..='\u{10FF}').contains(&c)
 }
 
 /// Whether the line begins with a capital letter or a digit (after opening quotes).
@@ -169,6 +177,10 @@ pub(crate) fn letters(t: &str, cap: usize) -> usize {
 
 /// Whether the line reads as one sentence at most: no `. X`, `? X` or `! X` boundary
 /// inside it, where the word before the mark is not an abbreviation or an initial.
+#[expect(
+    clippy::string_slice,
+    reason = "`at` indexes an ASCII mark and `j` moves from `at + 1` by whole characters"
+)]
 pub(crate) fn is_single_sentence(t: &str) -> bool {
     let b = t.as_bytes();
     let mut i = 0;
@@ -177,7 +189,11 @@ pub(crate) fn is_single_sentence(t: &str) -> bool {
         i = at + 1;
         // The mark, optional closing quotes, a space, then a capital or an opening quote.
         let mut j = at + 1;
-        while let Some(c) = t[j..].chars().next().filter(|&c| is_closer(c)) {
+        while let Some(c) = t
+            .get(j..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|&c| is_closer(c))
+        {
             j += c.len_utf8();
         }
         if b.get(j) != Some(&b' ') {
@@ -228,6 +244,13 @@ pub(crate) fn one_of(word: &str, list: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn georgian_lines_do_not_start_lowercase() {
+        assert!(!starts_lower("თბილისში მინისტრები შეხვდნენ"));
+        assert!(starts_lower("the talks went on"));
+        assert!(!starts_lower("Талки"));
+    }
 
     #[test]
     fn case_insensitive_matching() {

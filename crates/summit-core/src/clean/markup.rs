@@ -271,6 +271,7 @@ pub(crate) fn is_code(t: &str) -> bool {
 }
 
 /// `width:100%;`, `-webkit-border-radius: 50px;`, `font-family: Helvetica, Arial;`.
+#[expect(clippy::string_slice, reason = "`colon` indexes an ASCII `:`")]
 fn is_css_declaration(t: &str) -> bool {
     if t.len() > 120 || !t.ends_with(';') {
         return false;
@@ -289,6 +290,10 @@ fn is_css_declaration(t: &str) -> bool {
 
 /// Whether a normalised line consists of CMS shortcodes only: `[ad_1]`, `[/embed]`,
 /// `[gallery ids="1,2"]`, or a `[caption …]…[/caption]` pair with whatever it wraps.
+#[expect(
+    clippy::string_slice,
+    reason = "`open` is where `[/` starts and the line ends with an ASCII `]`"
+)]
 pub(crate) fn is_shortcode_line(t: &str) -> bool {
     let b = t.as_bytes();
     if b.first() != Some(&b'[') || b.last() != Some(&b']') {

@@ -70,6 +70,10 @@ const MAX_MARKUP_LINES: usize = 300;
 const MAX_REPRINT_WORDS: usize = 40;
 
 /// Cleans `text`.
+#[expect(
+    clippy::string_slice,
+    reason = "the normaliser's ops copy or replace whole characters, so their spans are char boundaries"
+)]
 pub fn clean(text: &str) -> Cleaned {
     let norm = normalise::normalise(text);
     let mut dates = Vec::new();

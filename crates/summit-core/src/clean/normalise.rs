@@ -67,6 +67,10 @@ pub(crate) struct Normalised {
 }
 
 impl Normalised {
+    #[expect(
+        clippy::string_slice,
+        reason = "the normaliser's lines start and end at char boundaries"
+    )]
     pub fn line_text(&self, line: &Line) -> &str {
         &self.text[line.norm.clone()]
     }
@@ -238,6 +242,10 @@ impl Cursor<'_> {
         });
     }
 
+    #[expect(
+        clippy::string_slice,
+        reason = "runs start and end where the scan stands, which moves by ASCII bytes and whole characters"
+    )]
     fn end_run(&mut self, at: usize) {
         if let Some(start) = self.run.take() {
             let input = self.input;
@@ -364,6 +372,10 @@ type LineParts = (Span, Range<usize>, Range<usize>, u8);
 
 /// Normalises `input[range]` (one line, without its terminator) into `out`. Returns the
 /// line's trimmed source span, normalised range, ops and flags, or `None` for a blank line.
+#[expect(
+    clippy::string_slice,
+    reason = "`i` moves by ASCII bytes and whole characters, so it is always a char boundary"
+)]
 fn normalise_line(input: &str, range: Range<usize>, out: &mut Normalised) -> Option<LineParts> {
     let b = input.as_bytes();
     let end = range.end;
@@ -434,7 +446,7 @@ fn normalise_line(input: &str, range: Range<usize>, out: &mut Normalised) -> Opt
             _ => {
                 // Non-ASCII: `i` is on a character boundary (the scan moves by ASCII bytes
                 // and whole characters).
-                let Some(ch) = input[i..end].chars().next() else {
+                let Some(ch) = input.get(i..end).and_then(|rest| rest.chars().next()) else {
                     break;
                 };
                 let n = ch.len_utf8();
@@ -480,6 +492,7 @@ fn normalise_line(input: &str, range: Range<usize>, out: &mut Normalised) -> Opt
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice the texts they wrote
 mod tests {
     use super::*;
 

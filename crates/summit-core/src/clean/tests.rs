@@ -1,5 +1,8 @@
 //! Behaviour of the whole cleaner, on texts written for these tests.
 
+// Tests slice the texts they wrote, at offsets they know.
+#![allow(clippy::string_slice)]
+
 use super::*;
 
 fn kinds(c: &Cleaned) -> Vec<(ParagraphKind, &str)> {

@@ -56,7 +56,7 @@ const DEICTIC: &[&str] = &[
 
 fn is_day(s: &str) -> bool {
     let d = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &s[d.len()..];
+    let suffix = s.strip_prefix(d).unwrap_or_default();
     !d.is_empty()
         && d.len() <= 2
         && d.chars().all(|c| c.is_ascii_digit())
@@ -197,6 +197,13 @@ fn match_at(view: &DocView<'_>, i: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_number_with_a_non_ascii_suffix_is_no_day() {
+        assert!(!is_day("1é"));
+        assert!(!is_day("Ö"));
+        assert!(is_day("21st"));
+    }
 
     fn dates(text: &str) -> Vec<String> {
         let v = DocView::from_text(text);

@@ -718,12 +718,12 @@ pub fn tokenize_phrase(phrase: &str) -> Vec<&str> {
         let split = ["'s", "\u{2019}s"].iter().find_map(|s| {
             w.strip_suffix(s)
                 .filter(|r| !r.is_empty())
-                .map(|r| (r, s.len()))
+                .and_then(|r| w.split_at_checked(r.len()))
         });
         match split {
-            Some((head, n)) => {
+            Some((head, possessive)) => {
                 out.push(head);
-                out.push(&w[w.len() - n..]);
+                out.push(possessive);
             }
             None => out.push(w),
         }
@@ -737,6 +737,12 @@ pub fn tokenize_phrase(phrase: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_possessive_after_a_multibyte_letter_splits_on_its_boundary() {
+        assert_eq!(tokenize_phrase("Łódź’s mayor"), ["Łódź", "’s", "mayor"]);
+        assert_eq!(tokenize_phrase("Ö's"), ["Ö", "'s"]);
+    }
 
     #[test]
     fn country_variants_share_a_canonical_name() {

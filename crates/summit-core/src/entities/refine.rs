@@ -459,7 +459,9 @@ pub(crate) fn is_title_word(lex: &Lexicons, w: &str) -> bool {
     if l.contains(List::Title) || l.contains(List::TitleModifier) || l.contains(List::Honorific) {
         return !(l.contains(List::Organization) || l.contains(List::Seat));
     }
-    w.len() > 3 && w.ends_with('s') && lex.word_lists(&w[..w.len() - 1]).contains(List::Title)
+    w.len() > 3
+        && w.strip_suffix('s')
+            .is_some_and(|singular| lex.word_lists(singular).contains(List::Title))
 }
 
 /// Where a multi-word title starts inside `r` when it ends on the token right after `r`.

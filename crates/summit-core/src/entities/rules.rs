@@ -656,11 +656,16 @@ fn acronyms(view: &DocView<'_>, cands: &mut Vec<Cand>) -> Links {
                 .any(|x| b.iter().any(|y| x.canonical == y.canonical))
         };
         let ini = initials(&long_w);
+        // Counted and compared by character: an acronym may open with a letter of two
+        // bytes or more ("ÖPA" after "Österreichische Plattform …").
         let plausible = same_canonical
             || ini == acr
-            || (acr.len() >= 2
+            || (acr.chars().nth(1).is_some()
                 && is_subsequence(&acr, &long_w.concat().to_uppercase())
-                && ini.starts_with(&acr[..1]));
+                && acr
+                    .chars()
+                    .next()
+                    .is_some_and(|first| ini.starts_with(first)));
         if !plausible {
             continue;
         }

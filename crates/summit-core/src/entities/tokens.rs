@@ -196,6 +196,10 @@ impl<'a> DocView<'a> {
     }
 
     /// The text of tokens `r`, as a slice of the document.
+    #[expect(
+        clippy::string_slice,
+        reason = "token spans come from the segmenter, on char boundaries"
+    )]
     pub fn slice(&self, r: Range<usize>) -> &'a str {
         if r.is_empty() || r.end > self.toks.len() {
             return "";
@@ -273,6 +277,10 @@ const ABBREV: &[&str] = &[
 ];
 
 /// Pushes the tokens of a segmenter token that may hold whitespace (a placeholder segmenter).
+#[expect(
+    clippy::string_slice,
+    reason = "the span is a segmenter token's and `at` moves by whole words and characters"
+)]
 fn split_spaced<'a>(text: &'a str, span: Span, sent: usize, out: &mut Vec<Tok<'a>>) {
     let piece = &text[span.start..span.end];
     if !piece.contains(char::is_whitespace) {
@@ -286,11 +294,18 @@ fn split_spaced<'a>(text: &'a str, span: Span, sent: usize, out: &mut Vec<Tok<'a
         }
         at += w.len();
         // Step over the separating whitespace character.
-        at += text[at..].chars().next().map_or(0, char::len_utf8);
+        at += text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(1, char::len_utf8);
     }
 }
 
 /// Pushes the tokens of the segmenter token at `span`, splitting off attached punctuation.
+#[expect(
+    clippy::string_slice,
+    reason = "`s` and `e` start at a segmenter token's bounds and move by whole characters or ASCII suffixes"
+)]
 pub fn split_token<'a>(text: &'a str, span: Span, sent: usize, out: &mut Vec<Tok<'a>>) {
     let mut s = span.start;
     let mut e = span.end;
@@ -313,7 +328,7 @@ pub fn split_token<'a>(text: &'a str, span: Span, sent: usize, out: &mut Vec<Tok
     }
     // Leading marks.
     while s < e {
-        let c = text[s..e].chars().next().unwrap_or(' ');
+        let c = text.get(s..e).and_then(|w| w.chars().next()).unwrap_or(' ');
         if LEADING.contains(&c) && e - s > c.len_utf8() {
             out.push(Tok {
                 text: &text[s..s + c.len_utf8()],

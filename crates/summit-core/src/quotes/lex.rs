@@ -214,6 +214,10 @@ impl<'t> View<'t> {
 /// The paragraphs the stage reads: the cleaner's blocks, further split at line breaks that
 /// end a sentence or a quotation (a block whose paragraphs are separated by single
 /// newlines), but not at the line breaks of hard-wrapped prose.
+#[expect(
+    clippy::string_slice,
+    reason = "`at` indexes an ASCII newline inside a block whose bounds are char boundaries"
+)]
 fn split_paragraphs(text: &str, blocks: &[Span]) -> Vec<Span> {
     let mut out = Vec::with_capacity(blocks.len());
     for b in blocks {
@@ -261,6 +265,10 @@ fn pronoun_is(text: &str, toks: &[Tok], clitic: Span) -> bool {
 }
 
 /// Splits one segmenter token into the stage's tokens.
+#[expect(
+    clippy::string_slice,
+    reason = "`i` and `j` move by ASCII bytes and whole characters from the token's start"
+)]
 fn split_token(
     text: &str,
     span: Span,
@@ -282,7 +290,7 @@ fn split_token(
         let c = if b.is_ascii() {
             b as char
         } else {
-            s[i..].chars().next().unwrap_or(' ')
+            s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ')
         };
         let clen = c.len_utf8();
         if c.is_whitespace() {
@@ -299,7 +307,7 @@ fn split_token(
                     j += 1;
                     continue;
                 }
-                let d = s[j..].chars().next().unwrap_or(' ');
+                let d = s.get(j..).and_then(|r| r.chars().next()).unwrap_or(' ');
                 let dlen = d.len_utf8();
                 if d.is_alphanumeric() {
                     j += dlen;
@@ -310,9 +318,9 @@ fn split_token(
                     ',' | ':' => numeric,
                     _ => false,
                 };
-                let next_alnum = s[j + dlen..]
-                    .chars()
-                    .next()
+                let next_alnum = s
+                    .get(j + dlen..)
+                    .and_then(|r| r.chars().next())
                     .is_some_and(char::is_alphanumeric);
                 if joins && next_alnum {
                     j += dlen;

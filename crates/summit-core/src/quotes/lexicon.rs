@@ -550,21 +550,21 @@ fn inflect(lemma: &str) -> [String; 4] {
     {
         format!("{head}es")
     } else if last == b'y' && !vowel(before_last) {
-        format!("{}ies", &head[..head.len() - 1])
+        format!("{}ies", head.strip_suffix('y').unwrap_or(head))
     } else {
         format!("{head}s")
     };
     let past = if last == b'e' {
         format!("{head}d")
     } else if last == b'y' && !vowel(before_last) {
-        format!("{}ied", &head[..head.len() - 1])
+        format!("{}ied", head.strip_suffix('y').unwrap_or(head))
     } else {
         format!("{head}ed")
     };
     let ing = if let Some(stem) = head.strip_suffix("ie") {
         format!("{stem}ying")
     } else if last == b'e' && !matches!(before_last, b'e' | b'y' | b'o') {
-        format!("{}ing", &head[..head.len() - 1])
+        format!("{}ing", head.strip_suffix('e').unwrap_or(head))
     } else {
         format!("{head}ing")
     };

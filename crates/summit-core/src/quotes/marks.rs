@@ -229,6 +229,10 @@ fn opening_style(text: &str, para: Span) -> Option<bool> {
 }
 
 /// Collects the mark characters of one paragraph with their flanking, settling apostrophes.
+#[expect(
+    clippy::string_slice,
+    reason = "`i` stands on a mark's lead byte (ASCII, 0xC2 or 0xE2) or moves by whole characters"
+)]
 fn collect(text: &str, para: Span, marks: &mut Vec<Mark>, cands: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let mut i = para.start;
@@ -249,7 +253,7 @@ fn collect(text: &str, para: Span, marks: &mut Vec<Mark>, cands: &mut Vec<Candid
             };
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
         };
         let len = c.len_utf8();

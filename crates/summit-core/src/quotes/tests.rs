@@ -1,5 +1,8 @@
 //! The quote stage on sentences written for these tests: each trap of issue 4 has its case.
 
+// Tests slice the texts they wrote, at offsets they know.
+#![allow(clippy::string_slice)]
+
 use super::*;
 use crate::{EntityLabel, Mention, Quote, QuoteKind};
 

@@ -109,10 +109,13 @@ pub(super) fn has(b: u8, class: u8) -> bool {
     ASCII[b as usize] & class != 0
 }
 
-/// The character starting at byte `i` of `text` (which must be a char boundary).
+/// The character starting at byte `i` of `text`; U+FFFD past the end or when `i` is not
+/// a char boundary (the scanners move by whole characters, so that is never meant).
 #[inline]
 pub(super) fn char_at(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or('\u{FFFD}')
+    text.get(i..)
+        .and_then(|rest| rest.chars().next())
+        .unwrap_or('\u{FFFD}')
 }
 
 /// Separators between tokens: `char::is_whitespace` plus ZERO WIDTH SPACE, which marks a
@@ -271,6 +274,15 @@ pub(super) fn is_regional_indicator(ch: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_character_asked_for_inside_another_is_the_replacement_character() {
+        let text = "Öl";
+        assert_eq!(char_at(text, 0), 'Ö');
+        assert_eq!(char_at(text, 1), '\u{FFFD}');
+        assert_eq!(char_at(text, 2), 'l');
+        assert_eq!(char_at(text, 3), '\u{FFFD}');
+    }
 
     #[test]
     fn table_matches_std() {

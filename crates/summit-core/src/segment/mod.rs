@@ -293,7 +293,9 @@ impl Segmentation {
                     ti += 1;
                     continue;
                 }
-                let c = text[pos..].chars().next().unwrap_or(' ');
+                let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else {
+                    return Err(format!("{pos} is not on a character boundary"));
+                };
                 if !is_separator(c) {
                     return Err(format!("{c:?} at {pos} is in no token"));
                 }

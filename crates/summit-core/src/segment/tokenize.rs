@@ -201,6 +201,10 @@ impl Tokenizer<'_, '_> {
     }
 
     /// Whether the dot at `dot`, right after the word `text[start..dot]`, belongs to it.
+    #[expect(
+        clippy::string_slice,
+        reason = "`start` is a word's start and `dot` an ASCII `.`"
+    )]
     fn takes_dot(&self, start: usize, dot: usize, dotted: bool) -> bool {
         if dot >= self.end || self.b[dot] != b'.' || self.b.get(dot + 1) == Some(&b'.') {
             return false;
@@ -390,6 +394,10 @@ impl Tokenizer<'_, '_> {
     }
 
     /// An apostrophe or single quote (`'`, `’`, `‘`, `alen` bytes) at a token start.
+    #[expect(
+        clippy::string_slice,
+        reason = "`i` indexes the apostrophe mark the scanner stopped at"
+    )]
     fn apostrophe(&mut self, i: usize, alen: usize) -> usize {
         use TokenKind::{Number, Punct, Word};
         let a = i + alen;
@@ -625,6 +633,10 @@ fn short_alpha(seg: &str) -> bool {
 /// (`O’Brien`), dots (`U.S`, `3.5`, `bbc.co.uk`, but not `end.Next`), thousands commas
 /// (`1,000`), colons and slashes between digits (`10:30`, `24/7`) and `&` between
 /// capitals (`AT&T`). Stops before a clitic and reports it.
+#[expect(
+    clippy::string_slice,
+    reason = "`seg_start` and `i` move by ASCII bytes and whole characters"
+)]
 fn scan_word(text: &str, start: usize, end: usize) -> WordScan {
     let b = text.as_bytes();
     let mut i = start;
